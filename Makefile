@@ -1,0 +1,72 @@
+# Career Map. Two commands for a fresh machine: `make run` and `make test`.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PYTEST_ARGS ?=
+
+.PHONY: run test setup browser lint fmt migrate content-load content-check import test-pg e2e migrations-check check-deploy bench clean
+
+## run: set up, migrate, load content and whatever datasets are found, serve http://127.0.0.1:$(PORT)
+run: setup migrate content-load import
+	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+## test: set up (venv, chromium) and run the whole suite, browser tests included
+test: setup browser
+	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	mkdir -p var/static
+	touch $@
+
+## browser: Debian's chromium for the Playwright tests (never `playwright install`)
+browser:
+	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+
+migrate: setup
+	$(PY) manage.py migrate --noinput -v0
+
+content-load: setup
+	$(PY) manage.py content_load
+
+content-check: setup
+	$(PY) manage.py content_check
+
+import: setup
+	$(PY) manage.py import_data
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+fmt: setup
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+migrations-check: setup
+	$(PY) manage.py makemigrations --check --dry-run
+
+## test-pg: the suite on the local PostgreSQL
+test-pg: setup browser
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(PY) -m pytest -n 2 $(PYTEST_ARGS)
+
+e2e: setup browser
+	$(PY) -m pytest tests/e2e
+
+## check-deploy: Django's deployment checks with production-like settings
+check-deploy: setup
+	DEBUG=0 SECRET_KEY=$$(head -c 48 /dev/urandom | base64) ALLOWED_HOSTS=careermap.example \
+	SECURE_SSL_REDIRECT=1 SECURE_COOKIES=1 SECURE_HSTS_SECONDS=31536000 \
+	$(PY) manage.py check --deploy --fail-level WARNING
+
+bench: setup
+	$(PY) bench/read_page.py
+
+clean:
+	rm -rf $(VENV) var

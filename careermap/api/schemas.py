@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from ninja import Schema
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+class ReadSummaryOut(Schema):
+    slug: str
+    url: str
+    collection: Literal["gigwatch", "careers", "own-business"]
+    kind_label: str
+    title: str
+    description: str
+    start_cost_min_usd: int
+    start_cost_max_usd: int
+    first_dollar_band: str
+    min_age: int
+    needs_work_authorization: bool
+    education_level: str
+    needs_licence: bool
+    durability_scored: bool
+    interests: str
+    reviewed: dt.date
+    next_review: dt.date
+    overdue_for_review: bool
+
+
+class ReadListOut(Schema):
+    count: int
+    results: list[ReadSummaryOut]
+    data_as_of: dt.datetime | None
+
+
+class SourceOut(Schema):
+    title: str
+    publisher: str
+    url: str
+    date: dt.date
+    kind: str
+    backs: list[str]
+
+
+class DurabilityOut(Schema):
+    scored: bool
+    no_score_reason: str
+    basis: str
+    editorial_score: int | None
+    editorial_reason: str
+    computed: dict[str, Any] | None
+
+
+class ReadDetailOut(ReadSummaryOut):
+    occupations: list[str]
+    quick_facts: dict[str, Any]
+    what_this_is: dict[str, Any]
+    durability: DurabilityOut
+    lenses: dict[str, Any]
+    html: dict[str, str]
+    sources: list[SourceOut]
+    changelog: list[dict[str, Any]]

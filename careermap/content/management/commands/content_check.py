@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from careermap.content.services import ContentLoadFailed, content_parse_all, content_parse_files
+
+
+class Command(BaseCommand):
+    help = "Validate every read without loading it; list reads past their next review (a warning)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--path", type=Path, default=None, help="content directory (default: CAREERMAP_CONTENT_DIR)"
+        )
+        parser.add_argument("files", nargs="*", type=Path, help="check only these read files")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        directory = options["path"] or settings.CAREERMAP_CONTENT_DIR
+        try:
+            if options["files"]:
+                parsed = content_parse_files(paths=options["files"])
+            else:
+                parsed = content_parse_all(directory=directory)
+        except ContentLoadFailed as failed:
+            raise CommandError(f"content check failed:\n{failed}") from None
+        today = dt.date.today()
+        overdue = [item for item in parsed if item.front.next_review < today]
+        for item in overdue:
+            self.stderr.write(f"warning: {item.slug} is overdue for review (next review was {item.front.next_review})")
+        self.stdout.write(f"{len(parsed)} reads valid; {len(overdue)} overdue for review.")

@@ -1,0 +1,261 @@
+"""The read format: YAML front matter of content/reads/<slug>.md, validated strictly.
+
+Every model forbids unknown fields, so a typo in a key is an error, not a silently
+ignored line. Enumerations are plain string literals so YAML 1.1 surprises (`no`
+parsed as False) are rejected rather than coerced.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, field_validator, model_validator
+
+Collection = Literal["gigwatch", "careers", "own-business"]
+Tone = Literal["good", "mixed", "poor"]
+FirstDollarBand = Literal["days", "weeks", "months", "year-plus", "uneven"]
+SourceKind = Literal["official-data", "research", "journalism", "worker-reports", "platform-terms"]
+EducationLevel = Literal[
+    "none",
+    "high-school",
+    "postsecondary-certificate",
+    "associate",
+    "bachelor",
+    "master",
+    "doctoral",
+]
+ReadPart = Literal[
+    "quick-facts",
+    "what-this-is",
+    "durability",
+    "lens-gig",
+    "lens-hired",
+    "lens-business",
+    "editors-read",
+    "before-you-commit",
+]
+Riasec = Literal["R", "I", "A", "S", "E", "C"]
+
+ONET_SOC_CODE = re.compile(r"^\d{2}-\d{4}\.\d{2}$")
+NonEmpty = Annotated[StrictStr, Field(min_length=1)]
+
+COLLECTION_LABELS: dict[str, str] = {
+    "gigwatch": "GigWatch · Cash-now gig",
+    "careers": "Careers · Hired career",
+    "own-business": "Own business · Your own venture",
+}
+COLLECTION_NAMES: dict[str, str] = {
+    "gigwatch": "GigWatch: cash-now gigs",
+    "careers": "Hired careers",
+    "own-business": "Your own business",
+}
+FIRST_DOLLAR_LABELS: dict[str, str] = {
+    "days": "Days",
+    "weeks": "Weeks",
+    "months": "Months",
+    "year-plus": "A year or more",
+    "uneven": "Uneven",
+}
+# Order used when a reader filters "first dollar within ...": uneven ranks with weeks
+# (money can arrive quickly but not predictably).
+FIRST_DOLLAR_ORDER: dict[str, int] = {"days": 0, "weeks": 1, "uneven": 1, "months": 2, "year-plus": 3}
+EDUCATION_LABELS: dict[str, str] = {
+    "none": "No formal education required",
+    "high-school": "High school diploma or equivalent",
+    "postsecondary-certificate": "Postsecondary certificate",
+    "associate": "Associate degree",
+    "bachelor": "Bachelor's degree",
+    "master": "Master's degree",
+    "doctoral": "Doctoral or professional degree",
+}
+EDUCATION_ORDER: dict[str, int] = {key: i for i, key in enumerate(EDUCATION_LABELS)}
+TONE_LABELS: dict[str, str] = {"good": "Good fit", "mixed": "Mixed", "poor": "Poor fit"}
+SOURCE_KIND_LABELS: dict[str, str] = {
+    "official-data": "Official data",
+    "research": "Research",
+    "journalism": "Journalism",
+    "worker-reports": "Worker reports",
+    "platform-terms": "Platform terms",
+}
+PART_LABELS: dict[str, str] = {
+    "quick-facts": "Quick facts",
+    "what-this-is": "What this is",
+    "durability": "Durability",
+    "lens-gig": "Lens: as a gig",
+    "lens-hired": "Lens: as a hired job",
+    "lens-business": "Lens: as your own business",
+    "editors-read": "Editor's read",
+    "before-you-commit": "Before you commit",
+}
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class StartCost(Strict):
+    min_usd: StrictInt = Field(ge=0)
+    max_usd: StrictInt = Field(ge=0)
+    words: NonEmpty
+
+    @model_validator(mode="after")
+    def _range_in_order(self) -> StartCost:
+        if self.max_usd < self.min_usd:
+            raise ValueError(f"max_usd ({self.max_usd}) is below min_usd ({self.min_usd})")
+        return self
+
+
+class FirstDollar(Strict):
+    band: FirstDollarBand
+    caveat: NonEmpty
+
+
+class AgeRequirement(Strict):
+    years: StrictInt = Field(ge=14, le=25)
+    required_by: NonEmpty
+
+
+class WorkAuthorization(Strict):
+    required: StrictBool
+    required_by: NonEmpty
+
+
+class EducationRequirement(Strict):
+    level: EducationLevel
+    credential: StrictStr = ""
+    required_by: NonEmpty
+
+
+class OtherRequirement(Strict):
+    text: NonEmpty
+    required_by: NonEmpty
+    licence: StrictBool = False
+
+
+class Requirements(Strict):
+    min_age: AgeRequirement
+    work_authorization: WorkAuthorization
+    education: EducationRequirement
+    other: list[OtherRequirement] = []
+    summary: NonEmpty = Field(description="The short line shown in quick facts, e.g. '18+, work authorization'.")
+
+
+class QuickFacts(Strict):
+    start_cost: StartCost
+    first_dollar: FirstDollar
+    requirements: Requirements
+
+
+class WhatThisIs(Strict):
+    headline: NonEmpty
+    summary: NonEmpty
+
+
+class Durability(Strict):
+    """Either a score (computed from the linked occupations' data) or an explicit no-score."""
+
+    scored: StrictBool
+    no_score_reason: StrictStr = ""
+    basis: StrictStr = ""
+    editorial_score: StrictInt | None = Field(default=None, ge=0, le=100)
+    editorial_reason: StrictStr = ""
+
+    @model_validator(mode="after")
+    def _explained(self) -> Durability:
+        if not self.scored and not self.no_score_reason:
+            raise ValueError("an unscored read needs no_score_reason")
+        if self.scored and self.no_score_reason:
+            raise ValueError("a scored read cannot also give no_score_reason")
+        if self.scored and not self.basis:
+            raise ValueError("a scored read needs basis: what the score is computed from")
+        if (self.editorial_score is None) != (not self.editorial_reason):
+            raise ValueError("editorial_score and editorial_reason go together")
+        if not self.scored and self.editorial_score is not None:
+            raise ValueError("an unscored read cannot carry an editorial score")
+        return self
+
+
+class Lens(Strict):
+    verdict: NonEmpty
+    tone: Tone
+    text: NonEmpty
+
+
+class Lenses(Strict):
+    gig: Lens
+    hired: Lens
+    business: Lens
+
+
+class Source(Strict):
+    title: NonEmpty
+    publisher: NonEmpty
+    url: NonEmpty
+    date: dt.date
+    kind: SourceKind
+    backs: list[ReadPart] = Field(min_length=1)
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if not re.match(r"^https?://[^\s/]+\.[^\s]+$", value):
+            raise ValueError("must be an http(s) URL")
+        return value
+
+
+class ChangeLogEntry(Strict):
+    date: dt.date
+    note: NonEmpty
+
+
+class ReadFrontMatter(Strict):
+    title: NonEmpty
+    description: NonEmpty
+    collection: Collection
+    occupations: list[StrictStr] = []
+    interests: list[Riasec] = Field(min_length=1, max_length=3)
+    quick_facts: QuickFacts
+    what_this_is: WhatThisIs
+    durability: Durability
+    lenses: Lenses
+    sources: list[Source] = Field(min_length=1)
+    reviewed: dt.date
+    next_review: dt.date
+    changelog: list[ChangeLogEntry] = Field(min_length=1)
+
+    @field_validator("occupations")
+    @classmethod
+    def _onet_codes(cls, value: list[str]) -> list[str]:
+        for code in value:
+            if not ONET_SOC_CODE.match(code):
+                raise ValueError(f"{code!r} is not an O*NET-SOC code like 15-1252.00")
+        if len(set(value)) != len(value):
+            raise ValueError("lists an occupation twice")
+        return value
+
+    @field_validator("interests")
+    @classmethod
+    def _distinct_interests(cls, value: list[str]) -> list[str]:
+        if len(set(value)) != len(value):
+            raise ValueError("lists an interest code twice")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ReadFrontMatter:
+        if self.next_review <= self.reviewed:
+            raise ValueError(f"next_review ({self.next_review}) must come after reviewed ({self.reviewed})")
+        if self.collection == "gigwatch" and self.durability.scored:
+            raise ValueError("a GigWatch gig carries no durability score: set scored: false with its reason")
+        if self.durability.scored and not self.occupations:
+            raise ValueError("a scored read needs occupations to compute its score from")
+        if max(entry.date for entry in self.changelog) > self.reviewed:
+            raise ValueError("a changelog entry is dated after the read's reviewed date")
+        return self
+
+
+BODY_SECTIONS: dict[str, str] = {
+    "editors-read": "Editor's read",
+    "before-you-commit": "Before you commit",
+}

@@ -1,0 +1,70 @@
+"""Reads of reads: the map's filters, one read, and the content version for caching."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from django.core.cache import cache
+from django.db.models import Q
+
+from careermap.content.models import ContentRelease, Read
+from careermap.content.schema import EDUCATION_ORDER, FIRST_DOLLAR_ORDER
+
+_VERSION_KEY = "content:version"
+_VERSION_TTL = 30  # seconds a process trusts its cached version when the cache is not shared
+
+
+def content_version() -> int:
+    """Id of the last content load; part of every rendered-read cache key."""
+    version = cache.get(_VERSION_KEY)
+    if version is None:
+        version = ContentRelease.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        cache.set(_VERSION_KEY, version, _VERSION_TTL)
+    return int(version)
+
+
+def content_version_bump(version: int) -> None:
+    cache.set(_VERSION_KEY, version, _VERSION_TTL)
+
+
+@dataclasses.dataclass(frozen=True)
+class ReadFilters:
+    collection: str | None = None
+    max_start_cost: int | None = None  # the most a reader can spend to start, in USD
+    first_dollar: str | None = None  # the slowest acceptable band
+    durability: str | None = None  # "scored" or "unscored"
+    no_degree: bool = False  # nothing beyond a high school diploma
+    under_18_ok: bool = False
+    no_work_authorization: bool = False
+    no_licence: bool = False
+    q: str = ""
+
+
+def read_list(*, filters: ReadFilters | None = None) -> list[Read]:
+    filters = filters or ReadFilters()
+    qs = Read.objects.defer("document", "html")
+    if filters.collection:
+        qs = qs.filter(collection=filters.collection)
+    if filters.max_start_cost is not None:
+        qs = qs.filter(start_cost_min__lte=filters.max_start_cost)
+    if filters.first_dollar:
+        qs = qs.filter(first_dollar_rank__lte=FIRST_DOLLAR_ORDER[filters.first_dollar])
+    if filters.durability == "scored":
+        qs = qs.filter(durability_scored=True)
+    elif filters.durability == "unscored":
+        qs = qs.filter(durability_scored=False)
+    if filters.no_degree:
+        qs = qs.filter(education_rank__lte=EDUCATION_ORDER["high-school"])
+    if filters.under_18_ok:
+        qs = qs.filter(min_age__lt=18)
+    if filters.no_work_authorization:
+        qs = qs.filter(needs_work_authorization=False)
+    if filters.no_licence:
+        qs = qs.filter(needs_licence=False)
+    for word in filters.q.split():
+        qs = qs.filter(Q(title__icontains=word) | Q(description__icontains=word))
+    return list(qs)
+
+
+def read_get(*, slug: str) -> Read | None:
+    return Read.objects.filter(slug=slug).prefetch_related("occupation_links").first()

@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from careermap.content.models import Read
+
+
+class ReadSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self) -> list[Read]:
+        return list(Read.objects.only("slug", "reviewed").order_by("slug"))
+
+    def lastmod(self, item: Read) -> dt.date:
+        return item.reviewed
+
+
+class StaticSitemap(Sitemap):
+    def items(self) -> list[str]:
+        return ["content:map", "content:methodology"]
+
+    def location(self, item: str) -> str:
+        return reverse(item)

@@ -1,0 +1,88 @@
+"""Builders for read files. Tests write their own small content folders with these."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+BODY = """
+## Editor's read
+
+A fixture read, written by the tests.
+
+## Before you commit
+
+Keep a record.
+"""
+
+
+def front_matter(**overrides: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "title": "Test gig",
+        "description": "A gig the tests made up.",
+        "collection": "gigwatch",
+        "occupations": [],
+        "interests": ["C", "R"],
+        "quick_facts": {
+            "start_cost": {"min_usd": 0, "max_usd": 500, "words": "A phone"},
+            "first_dollar": {"band": "days", "caveat": "after sign-up checks"},
+            "requirements": {
+                "summary": "18+, work authorization",
+                "min_age": {"years": 18, "required_by": "The platform"},
+                "work_authorization": {"required": True, "required_by": "The platform"},
+                "education": {"level": "none", "credential": "", "required_by": "The platform"},
+                "other": [{"text": "A driver's licence", "required_by": "The state", "licence": True}],
+            },
+        },
+        "what_this_is": {"headline": "A test headline", "summary": "A *test* summary."},
+        "durability": {"scored": False, "no_score_reason": "cash now, not a career"},
+        "lenses": {
+            "gig": {"verdict": "Fine", "tone": "good", "text": "Gig text."},
+            "hired": {"verdict": "Not a bridge", "tone": "poor", "text": "Hired text."},
+            "business": {"verdict": "Maybe", "tone": "mixed", "text": "Business text."},
+        },
+        "sources": [
+            {
+                "title": "Occupational Outlook Handbook",
+                "publisher": "BLS",
+                "url": "https://www.bls.gov/ooh/",
+                "date": "2025-08-28",
+                "kind": "official-data",
+                "backs": ["quick-facts", "lens-hired"],
+            }
+        ],
+        "reviewed": "2026-06-15",
+        "next_review": "2026-09-15",
+        "changelog": [{"date": "2026-06-15", "note": "First published."}],
+    }
+    for dotted, value in overrides.items():
+        _set(data, dotted.split("__"), value)
+    return data
+
+
+def _set(data: dict[str, Any], path: list[str], value: Any) -> None:
+    for key in path[:-1]:
+        data = data[key]
+    if value is _DELETE:
+        del data[path[-1]]
+    else:
+        data[path[-1]] = value
+
+
+_DELETE = object()
+DELETE = _DELETE
+
+
+def read_text(front: dict[str, Any], body: str = BODY) -> str:
+    return "---\n" + yaml.safe_dump(copy.deepcopy(front), sort_keys=False, allow_unicode=True) + "---\n" + body
+
+
+def write_read(content_dir: Path, slug: str, front: dict[str, Any] | None = None, body: str = BODY) -> Path:
+    reads = content_dir / "reads"
+    reads.mkdir(parents=True, exist_ok=True)
+    path = reads / f"{slug}.md"
+    path.write_text(read_text(front or front_matter(), body), encoding="utf-8")
+    return path

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.cache import cache
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.views.decorators.http import require_safe
+
+from careermap.content.forms import ReadFilterForm
+from careermap.content.models import Read
+from careermap.content.presenters import education_label, read_evidence_by_part, read_lenses, read_sources
+from careermap.content.schema import COLLECTION_NAMES
+from careermap.content.selectors import content_version, read_get, read_list
+
+READ_PAGE_TTL = 24 * 3600
+
+
+@require_safe
+def read_map(request: HttpRequest) -> HttpResponse:
+    form = ReadFilterForm(request.GET or None)
+    filters = form.to_filters() if form.is_valid() else None
+    reads = read_list(filters=filters)
+    groups = [
+        {"key": key, "name": name, "reads": [read for read in reads if read.collection == key]}
+        for key, name in COLLECTION_NAMES.items()
+    ]
+    context = {
+        "form": form if request.GET else ReadFilterForm(),
+        "groups": groups,
+        "count": len(reads),
+        "filtered": bool(request.GET),
+        "q": request.GET.get("q", ""),
+    }
+    return render(request, "content/map.html", context)
+
+
+@require_safe
+def read_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """The read page. Its HTML is cached per content version and day (the overdue notice is date-bound)."""
+    today = dt.date.today()
+    key = f"read-page:{content_version()}:{slug}:{today.isoformat()}"
+    html = cache.get(key)
+    if html is None:
+        read = _read_or_404(slug)
+        context = {
+            "read": read,
+            "overdue": read.is_overdue(as_of=today),
+            "lenses": read_lenses(read),
+            "education_label": education_label(read),
+            "occupations": [],
+            "durability": None,
+            "quiz_url": "/quiz/",
+        }
+        html = render_to_string("content/read_detail.html", context, request=request)
+        cache.set(key, html, READ_PAGE_TTL)
+    return HttpResponse(html)
+
+
+@require_safe
+def read_sources_page(request: HttpRequest, slug: str) -> HttpResponse:
+    read = _read_or_404(slug)
+    sources = read_sources(read)
+    context = {
+        "read": read,
+        "sources": sources,
+        "parts": read_evidence_by_part(sources),
+        "overdue": read.is_overdue(as_of=dt.date.today()),
+    }
+    return render(request, "content/read_sources.html", context)
+
+
+@require_safe
+def methodology(request: HttpRequest) -> HttpResponse:
+    return render(request, "content/methodology.html", {})
+
+
+@require_safe
+def ping(request: HttpRequest) -> HttpResponse:
+    """Liveness: the process answers. Touches neither database nor cache (see /healthz for readiness)."""
+    return HttpResponse("pong", content_type="text/plain")
+
+
+def _read_or_404(slug: str) -> Read:
+    read = read_get(slug=slug)
+    if read is None:
+        raise Http404(f"No read named {slug!r}")
+    return read

@@ -1,0 +1,34 @@
+"""Project-wide test setup: fast hasher, local cache, and the alice/bob fixtures."""
+
+from __future__ import annotations
+
+import pytest
+from django.conf import settings
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings):  # type: ignore[no-untyped-def]
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # whitenoise warns when STATIC_ROOT is missing; tests serve static files through finders.
+    settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    vendor = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    skip_pg = pytest.mark.skip(reason="PostgreSQL-only test; DATABASE_URL points elsewhere")
+    for item in items:
+        if "postgres" in item.keywords and vendor != "postgresql":
+            item.add_marker(skip_pg)
