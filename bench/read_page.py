@@ -42,7 +42,14 @@ def parse_wrk(output: str) -> tuple[float, float, int]:
 
 def start_server(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
     server = subprocess.Popen(
-        [str(Path(PY).parent / "gunicorn"), "-c", str(ROOT / "gunicorn.conf.py"), "careermap.wsgi", "--bind", f"127.0.0.1:{port}"],
+        [
+            str(Path(PY).parent / "gunicorn"),
+            "-c",
+            str(ROOT / "gunicorn.conf.py"),
+            "careermap.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+        ],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -84,11 +91,20 @@ def main() -> None:
     server = start_server(env, args.port)
     try:
         for url in routes.values():  # warm caches and connections
-            subprocess.run(["wrk", "-t2", "-c4", "-d1s", f"http://127.0.0.1:{args.port}{url}"], capture_output=True, check=True)
+            subprocess.run(
+                ["wrk", "-t2", "-c4", "-d1s", f"http://127.0.0.1:{args.port}{url}"], capture_output=True, check=True
+            )
         for _ in range(args.rounds):
             for name, url in routes.items():
                 out = subprocess.run(
-                    ["wrk", "-t2", f"-c{args.connections}", f"-d{args.seconds}s", "--latency", f"http://127.0.0.1:{args.port}{url}"],
+                    [
+                        "wrk",
+                        "-t2",
+                        f"-c{args.connections}",
+                        f"-d{args.seconds}s",
+                        "--latency",
+                        f"http://127.0.0.1:{args.port}{url}",
+                    ],
                     capture_output=True,
                     text=True,
                     check=True,
@@ -99,7 +115,9 @@ def main() -> None:
         server.wait(timeout=30)
         shutil.rmtree(workdir, ignore_errors=True)
 
-    print(f"gunicorn (gunicorn.conf.py), wrk -t2 -c{args.connections}, {args.rounds} alternating rounds of {args.seconds}s")
+    print(
+        f"gunicorn (gunicorn.conf.py), wrk -t2 -c{args.connections}, {args.rounds} alternating rounds of {args.seconds}s"
+    )
     print(f"{'route':40} {'req/s':>9} {'p99 ms':>8} {'errors':>7}")
     summary = {}
     for name, runs in results.items():
