@@ -40,6 +40,7 @@ content-check: setup
 
 import: setup
 	$(PY) manage.py import_data
+	$(PY) manage.py durability_compute
 
 lint: setup
 	$(VENV)/bin/ruff check .

@@ -3,15 +3,18 @@ from __future__ import annotations
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from careermap import health
 from careermap.api.api import api
-from careermap.content import views as content_views
 from careermap.content.sitemaps import ReadSitemap, StaticSitemap
 
 sitemaps = {"reads": ReadSitemap, "pages": StaticSitemap}
 
 urlpatterns = [
     path("", include("careermap.content.urls")),
+    path("", include("careermap.durability.urls")),
+    path("", include("careermap.occupations.urls")),
     path("api/v1/", api.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
-    path("ping", content_views.ping, name="ping"),
+    path("ping", health.ping, name="ping"),
+    path("healthz", health.healthz, name="healthz"),
 ]

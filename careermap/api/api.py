@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
-from careermap.api.routers import reads
+from careermap.api.routers import durability, occupations, reads
 
 api = NinjaAPI(
     title="Career Map API",
@@ -13,6 +13,8 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 api.add_router("/", reads.router)
+api.add_router("/", durability.router)
+api.add_router("/", occupations.router)
 
 
 @api.exception_handler(ValidationError)

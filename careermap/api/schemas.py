@@ -10,6 +10,17 @@ class ErrorOut(Schema):
     detail: str
 
 
+class FieldErrorOut(Schema):
+    field: str
+    message: str
+
+
+class ValidationErrorOut(Schema):
+    """422: every bad field, by its path (e.g. `answers.R1`, `first_dollar`)."""
+
+    detail: list[FieldErrorOut]
+
+
 class ReadSummaryOut(Schema):
     slug: str
     url: str

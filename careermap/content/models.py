@@ -83,6 +83,10 @@ class Read(models.Model):
     def first_dollar_label(self) -> str:
         return FIRST_DOLLAR_LABELS[self.first_dollar_band]
 
+    @property
+    def occupation_codes(self) -> list[str]:
+        return [link.onet_code for link in self.occupation_links.all()]
+
     def is_overdue(self, *, as_of: dt.date) -> bool:
         return self.next_review < as_of
 

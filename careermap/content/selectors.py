@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 from django.core.cache import cache
 from django.db.models import Q
 
 from careermap.content.models import ContentRelease, Read
 from careermap.content.schema import EDUCATION_ORDER, FIRST_DOLLAR_ORDER
+from careermap.occupations.models import Occupation
 
 _VERSION_KEY = "content:version"
 _VERSION_TTL = 30  # seconds a process trusts its cached version when the cache is not shared
@@ -68,3 +70,23 @@ def read_list(*, filters: ReadFilters | None = None) -> list[Read]:
 
 def read_get(*, slug: str) -> Read | None:
     return Read.objects.filter(slug=slug).prefetch_related("occupation_links").first()
+
+
+def read_occupations(read: Read) -> list[dict[str, Any]]:
+    """The read's linked occupations, with titles where the occupation data is loaded."""
+    codes = read.occupation_codes
+    found = {occ.code: occ for occ in Occupation.objects.filter(code__in=codes).select_related("projection")}
+    rows: list[dict[str, Any]] = []
+    for code in codes:
+        occupation = found.get(code)
+        projection = getattr(occupation, "projection", None) if occupation else None
+        rows.append(
+            {
+                "code": code,
+                "title": occupation.title if occupation else code,
+                "url": occupation.get_absolute_url() if occupation else "",
+                "loaded": occupation is not None,
+                "projection": projection,
+            }
+        )
+    return rows

@@ -12,7 +12,9 @@ from careermap.content.forms import ReadFilterForm
 from careermap.content.models import Read
 from careermap.content.presenters import education_label, read_evidence_by_part, read_lenses, read_sources
 from careermap.content.schema import COLLECTION_NAMES
-from careermap.content.selectors import content_version, read_get, read_list
+from careermap.content.selectors import content_version, read_get, read_list, read_occupations
+from careermap.durability.selectors import data_version, durability_for_read
+from careermap.occupations.models import Occupation
 
 READ_PAGE_TTL = 24 * 3600
 
@@ -32,6 +34,7 @@ def read_map(request: HttpRequest) -> HttpResponse:
         "count": len(reads),
         "filtered": bool(request.GET),
         "q": request.GET.get("q", ""),
+        "occupation_count": Occupation.objects.count(),
     }
     return render(request, "content/map.html", context)
 
@@ -40,7 +43,7 @@ def read_map(request: HttpRequest) -> HttpResponse:
 def read_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """The read page. Its HTML is cached per content version and day (the overdue notice is date-bound)."""
     today = dt.date.today()
-    key = f"read-page:{content_version()}:{slug}:{today.isoformat()}"
+    key = f"read-page:{content_version()}:{data_version()}:{slug}:{today.isoformat()}"
     html = cache.get(key)
     if html is None:
         read = _read_or_404(slug)
@@ -49,8 +52,8 @@ def read_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "overdue": read.is_overdue(as_of=today),
             "lenses": read_lenses(read),
             "education_label": education_label(read),
-            "occupations": [],
-            "durability": None,
+            "occupations": read_occupations(read),
+            "durability": durability_for_read(read.occupation_codes) if read.durability_scored else None,
             "quiz_url": "/quiz/",
         }
         html = render_to_string("content/read_detail.html", context, request=request)
@@ -74,12 +77,6 @@ def read_sources_page(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def methodology(request: HttpRequest) -> HttpResponse:
     return render(request, "content/methodology.html", {})
-
-
-@require_safe
-def ping(request: HttpRequest) -> HttpResponse:
-    """Liveness: the process answers. Touches neither database nor cache (see /healthz for readiness)."""
-    return HttpResponse("pong", content_type="text/plain")
 
 
 def _read_or_404(slug: str) -> Read:

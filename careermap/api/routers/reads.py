@@ -6,9 +6,10 @@ from typing import Any, Literal
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
-from careermap.api.schemas import ErrorOut, ReadDetailOut, ReadListOut
+from careermap.api.schemas import ErrorOut, ReadDetailOut, ReadListOut, ValidationErrorOut
 from careermap.content.models import ContentRelease, Read
 from careermap.content.selectors import ReadFilters, read_get, read_list
+from careermap.durability.selectors import durability_for_read
 
 router = Router(tags=["reads"])
 
@@ -48,7 +49,9 @@ def read_summary(read: Read, today: dt.date) -> dict[str, Any]:
     }
 
 
-@router.get("/reads", response={200: ReadListOut}, summary="List reads, with the map's filters")
+@router.get(
+    "/reads", response={200: ReadListOut, 422: ValidationErrorOut}, summary="List reads, with the map's filters"
+)
 def list_reads(request: HttpRequest, filters: Query[ReadFilterParams]) -> dict[str, Any]:
     reads = read_list(filters=ReadFilters(**filters.dict()))
     today = dt.date.today()
@@ -70,7 +73,8 @@ def get_read(request: HttpRequest, slug: str) -> tuple[int, dict[str, Any]]:
         "occupations": [link.onet_code for link in read.occupation_links.all()],
         "quick_facts": doc["quick_facts"],
         "what_this_is": doc["what_this_is"],
-        "durability": doc["durability"] | {"computed": None},
+        "durability": doc["durability"]
+        | {"computed": durability_for_read(read.occupation_codes) if read.durability_scored else None},
         "lenses": doc["lenses"],
         "html": read.html,
         "sources": doc["sources"],

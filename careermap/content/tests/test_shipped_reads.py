@@ -1,0 +1,98 @@
+"""Every read we ship is complete: the checks an editor would otherwise do by hand."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from careermap.content.parsing import ParsedRead
+from careermap.content.services import content_parse_all
+
+READS = content_parse_all(directory=settings.CAREERMAP_CONTENT_DIR)
+IDS = [read.slug for read in READS]
+
+REQUIRED_SLUGS = {
+    "gigwatch": {
+        "ai-data-labeling", "rideshare-driving", "food-delivery", "grocery-shopping-delivery", "online-tutoring",
+        "freelance-writing", "transcription-captioning", "microtask-survey-platforms", "user-testing",
+        "content-moderation", "pet-sitting-dog-walking", "handyman-tasks-app", "short-term-rental-hosting",
+    },
+    "careers": {
+        "electrician", "plumber", "hvac-technician", "welder", "wind-turbine-technician", "solar-installer",
+        "registered-nurse", "licensed-practical-nurse", "medical-assistant", "dental-hygienist",
+        "physical-therapist-assistant", "pharmacy-technician", "radiologic-technologist",
+        "emergency-medical-technician", "customer-service-representative", "bookkeeper-accountant", "paralegal",
+        "translator-interpreter", "graphic-designer", "technical-writer", "software-developer", "data-analyst",
+        "information-security-analyst", "k-12-teacher", "social-worker", "childcare-worker", "heavy-truck-driver",
+    },
+}  # fmt: skip
+
+
+def test_the_map_has_every_promised_read() -> None:
+    by_collection: dict[str, set[str]] = {}
+    for read in READS:
+        by_collection.setdefault(read.front.collection, set()).add(read.slug)
+    for collection, slugs in REQUIRED_SLUGS.items():
+        assert slugs <= by_collection.get(collection, set())
+    assert len(by_collection["careers"]) >= 25
+    assert len(by_collection["own-business"]) >= 5
+
+
+@pytest.mark.parametrize("read", READS, ids=IDS)
+def test_each_read_has_three_sources_with_kind_date_and_parts(read: ParsedRead) -> None:
+    assert len(read.front.sources) >= 3
+    assert len({(source.url, source.title) for source in read.front.sources}) == len(read.front.sources), (
+        "a source is listed twice"
+    )
+    for source in read.front.sources:
+        assert source.kind and source.date and source.backs
+
+
+@pytest.mark.parametrize("read", READS, ids=IDS)
+def test_each_read_has_every_part(read: ParsedRead) -> None:
+    front = read.front
+    assert front.what_this_is.headline and front.what_this_is.summary
+    assert all(lens.verdict and lens.text for lens in (front.lenses.gig, front.lenses.hired, front.lenses.business))
+    assert read.html["editors_read"].strip() and read.html["before_you_commit"].strip()
+    needs = front.quick_facts.requirements
+    assert (
+        needs.summary
+        and needs.min_age.required_by
+        and needs.work_authorization.required_by
+        and needs.education.required_by
+    )
+    assert front.interests
+
+
+@pytest.mark.parametrize("read", READS, ids=IDS)
+def test_review_dates_follow_the_cadence(read: ParsedRead) -> None:
+    front = read.front
+    days = (front.next_review - front.reviewed).days
+    if front.collection == "gigwatch":
+        assert 80 <= days <= 100, "gigs are reviewed every quarter"
+        assert not front.durability.scored
+    else:
+        assert 170 <= days <= 190, "careers and own-business paths are reviewed every six months"
+    assert front.reviewed <= front.next_review
+    if front.collection == "careers":
+        assert front.durability.scored and front.occupations
+
+
+def _onet_codes() -> set[str] | None:
+    path = Path(settings.CAREERMAP_DATA_DIR) / "onet_29_3" / "Occupation Data.txt"
+    if not path.exists():
+        return None
+    with path.open(encoding="utf-8") as handle:
+        return {row["O*NET-SOC Code"] for row in csv.DictReader(handle, delimiter="\t")}
+
+
+@pytest.mark.realdata
+def test_every_occupation_link_resolves_in_the_onet_data() -> None:
+    codes = _onet_codes()
+    if codes is None:
+        pytest.skip(f"O*NET data not found under {settings.CAREERMAP_DATA_DIR}")
+    unresolved = {read.slug: code for read in READS for code in read.front.occupations if code not in codes}
+    assert unresolved == {}

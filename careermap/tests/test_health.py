@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from unittest import mock
+
+import pytest
+from django.db.utils import OperationalError
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+
+def test_ping_answers_without_touching_the_database(client: Client, django_assert_num_queries) -> None:  # type: ignore[no-untyped-def]
+    with django_assert_num_queries(0):
+        response = client.get("/ping")
+    assert response.content == b"pong"
+
+
+def test_healthz_is_200_when_database_and_cache_answer(client: Client) -> None:
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json()["checks"] == {"database": "ok", "cache": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_healthz_is_503_naming_the_database_when_it_is_down(client: Client) -> None:
+    with mock.patch("careermap.health.connection.cursor", side_effect=OperationalError("down")):
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["checks"]["database"] == "unavailable"
+
+
+def test_healthz_is_503_naming_the_cache_when_it_is_down(client: Client) -> None:
+    with mock.patch("careermap.health.cache.set", side_effect=ConnectionError("redis down")):
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["checks"] == {"database": "ok", "cache": "unavailable"}

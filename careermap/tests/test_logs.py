@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+import json
+import logging
+
+import pytest
+from django.test import Client
+
+from careermap.lib.logs import JsonFormatter
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_request_log_names_the_route_not_the_path_or_query(client: Client, caplog) -> None:  # type: ignore[no-untyped-def]
+    with caplog.at_level(logging.INFO, logger="careermap.request"):
+        client.get("/reads/secret-slug/?q=my+private+search")
+    records = [r for r in caplog.records if r.name == "careermap.request"]
+    assert records, "no request log line"
+    line = JsonFormatter().format(records[-1])
+    entry = json.loads(line)
+    assert entry["route"] == "/reads/<slug:slug>/"
+    assert entry["status"] == 404
+    assert "secret-slug" not in line and "private" not in line
