@@ -40,7 +40,6 @@ content-check: setup
 
 import: setup
 	$(PY) manage.py import_data
-	$(PY) manage.py durability_compute
 
 lint: setup
 	$(VENV)/bin/ruff check .
@@ -68,6 +67,7 @@ check-deploy: setup
 
 bench: setup
 	$(PY) bench/read_page.py
+	$(PY) bench/import_bench.py
 
 clean:
 	rm -rf $(VENV) var

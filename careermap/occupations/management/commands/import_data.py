@@ -8,7 +8,9 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
 
+from careermap.durability.services import durability_compute
 from careermap.occupations.importers.base import ImportFileError
 from careermap.occupations.services import STEP_COUNT, DownloadError, data_download, data_import
 
@@ -64,7 +66,12 @@ class Command(BaseCommand):
                 bar.update(1)
 
         try:
-            summary = data_import(data_dir=data_dir, progress=progress, dry_run=options["dry_run"])
+            # Durability scores are computed from these tables (and cascade away with them), so
+            # they are rebuilt in the same transaction: readers never see data without scores.
+            with transaction.atomic():
+                summary = data_import(data_dir=data_dir, progress=progress, dry_run=options["dry_run"])
+                if not options["dry_run"]:
+                    durability_compute()
         except ImportFileError as exc:
             raise CommandError(f"Import failed, nothing changed: {exc}") from exc
         finally:
