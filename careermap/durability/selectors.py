@@ -40,13 +40,20 @@ def durability_run_latest() -> DurabilityRun | None:
     return DurabilityRun.objects.order_by("-pk").first()
 
 
-def durability_present(score: DurabilityScore) -> dict[str, Any]:
-    """One occupation's stored score shaped for a page or the API."""
-    inputs = [
-        item | {"label": INPUTS_BY_KEY[item["key"]].label, "source": INPUTS_BY_KEY[item["key"]].source}
-        for item in score.inputs
-        if item["key"] in INPUTS_BY_KEY
-    ]
+def _vintages() -> dict[str, str]:
+    from careermap.occupations.models import Dataset
+
+    return dict(Dataset.objects.values_list("key", "version"))
+
+
+def durability_present(score: DurabilityScore, vintages: dict[str, str] | None = None) -> dict[str, Any]:
+    """One occupation's stored score shaped for a page or the API, each input with its dataset vintage."""
+    vintages = _vintages() if vintages is None else vintages
+    inputs = []
+    for item in score.inputs:
+        spec = INPUTS_BY_KEY.get(item["key"])
+        if spec is not None:
+            inputs.append(item | {"label": spec.label, "source": spec.source, "vintage": vintages.get(spec.source, "")})
     return {
         "code": score.occupation_id,
         "score": score.score,
@@ -67,7 +74,10 @@ def durability_present(score: DurabilityScore) -> dict[str, Any]:
 
 def durability_for_codes(codes: list[str]) -> dict[str, dict[str, Any]]:
     scores = DurabilityScore.objects.filter(occupation_id__in=codes).select_related("occupation")
-    return {score.occupation_id: durability_present(score) | {"title": score.occupation.title} for score in scores}
+    vintages = _vintages()
+    return {
+        score.occupation_id: durability_present(score, vintages) | {"title": score.occupation.title} for score in scores
+    }
 
 
 def durability_for_read(codes: list[str]) -> dict[str, Any] | None:
@@ -86,6 +96,7 @@ def durability_for_read(codes: list[str]) -> dict[str, Any] | None:
         "confidence": confidence,
         "version": first["version"],
         "why": first["why"],
+        "inputs": first["inputs"],
         "disagreements": first["disagreements"],
         "occupations": ordered,
         "missing_codes": [code for code in codes if code not in per_occupation],

@@ -79,6 +79,7 @@ def test_the_api_returns_figures_with_dataset_and_vintage(client: Client, data: 
     assert body["projection"]["median_wage_2024"]["vintage"]
     assert {row["dataset"] for row in body["exposure"]} >= {"gpts-are-gpts", "aioe-lm"}
     assert body["durability"]["score"] is not None
+    assert all(item["vintage"] for item in body["durability"]["inputs"])  # every input carries its vintage
     listing = client.get("/api/v1/occupations?interest=s").json()
     assert [row["code"] for row in listing["results"]] == ["29-1141.00"]
     assert client.get("/api/v1/occupations?job_zone=0").status_code == 422
