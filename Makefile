@@ -6,7 +6,7 @@ PORT ?= 8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTEST_ARGS ?=
 
-.PHONY: run test setup browser lint fmt migrate content-load content-check import test-pg e2e migrations-check check-deploy bench clean
+.PHONY: run test setup browser lint fmt migrate content-load content-check import test-pg e2e migrations-check check-deploy bench bench-load soak faults hostile clean
 
 ## run: set up, migrate, load content and whatever datasets are found, serve http://127.0.0.1:$(PORT)
 run: setup migrate content-load import
@@ -68,6 +68,22 @@ check-deploy: setup
 bench: setup
 	$(PY) bench/read_page.py
 	$(PY) bench/import_bench.py
+
+## bench-load: mixed workload on PostgreSQL + Redis under gunicorn, wrk 60 s at 32 connections (not part of `make test`)
+bench-load: setup
+	$(PY) bench/load.py $(BENCH_ARGS)
+
+## soak: the same workload for 10 minutes, gunicorn worker RSS must grow < 10% (MINUTES=2 to shorten)
+soak: setup
+	$(PY) bench/soak.py --minutes $${MINUTES:-10} $(BENCH_ARGS)
+
+## faults: PostgreSQL/Redis outages under load, SIGKILLed loads, full disk, read-only dir (root; restarts services)
+faults: setup
+	$(PY) bench/faults.py $(BENCH_ARGS)
+
+## hostile: the fuzz, schemathesis, escaping, private-URL and rate-limit tests at depth
+hostile: setup
+	$(PY) bench/hostile.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var

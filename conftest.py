@@ -21,6 +21,40 @@ def _test_settings(settings):  # type: ignore[no-untyped-def]
     cache.clear()
 
 
+@pytest.fixture
+def alice(db):  # type: ignore[no-untyped-def]
+    """A worker with a work log."""
+    from careermap.accounts.tests.factories import UserFactory
+
+    return UserFactory(username="alice@example.com")
+
+
+@pytest.fixture
+def bob(db):  # type: ignore[no-untyped-def]
+    """Another worker, who must never see alice's data."""
+    from careermap.accounts.tests.factories import UserFactory
+
+    return UserFactory(username="bob@example.com")
+
+
+@pytest.fixture
+def alice_client(alice):  # type: ignore[no-untyped-def]
+    from django.test import Client
+
+    client = Client()
+    client.force_login(alice)
+    return client
+
+
+@pytest.fixture
+def bob_client(bob):  # type: ignore[no-untyped-def]
+    from django.test import Client
+
+    client = Client()
+    client.force_login(bob)
+    return client
+
+
 def pytest_configure(config: pytest.Config) -> None:
     # whitenoise warns when STATIC_ROOT is missing; tests serve static files through finders.
     settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)

@@ -54,7 +54,11 @@ INSTALLED_APPS = [
     "careermap.lib",
     "careermap.content",
     "careermap.occupations",
+    "careermap.search",
+    "careermap.accounts",
+    "careermap.worklog",
     "careermap.durability",
+    "careermap.quiz",
 ]
 
 MIDDLEWARE = [
@@ -209,6 +213,6 @@ LOGGING = {
     "loggers": {
         # Our request log replaces Django's, whose messages include full paths.
         "django.request": {"level": "ERROR"},
-        "careermap.request": {"level": "INFO" if env_bool("REQUEST_LOG", True) else "WARNING"},
+        "careermap.request": {"level": "INFO" if env_bool("REQUEST_LOG", not DEBUG) else "WARNING"},
     },
 }

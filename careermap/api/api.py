@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
-from careermap.api.routers import durability, occupations, reads
+from careermap.api.routers import durability, occupations, quiz, reads, search, worklog
 
 api = NinjaAPI(
     title="Career Map API",
@@ -15,6 +15,9 @@ api = NinjaAPI(
 api.add_router("/", reads.router)
 api.add_router("/", durability.router)
 api.add_router("/", occupations.router)
+api.add_router("/worklog", worklog.router)
+api.add_router("/", quiz.router)
+api.add_router("/", search.router)
 
 
 @api.exception_handler(ValidationError)

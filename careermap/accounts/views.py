@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login, logout, update_session_auth_hash
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordChangeForm
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST, require_safe
+
+from careermap.accounts.forms import DeleteAccountForm, LoginForm, ResetForm, SignupForm, TokenForm
+from careermap.accounts.models import ApiToken
+from careermap.accounts.services import api_token_create, api_token_revoke, user_create, user_delete
+
+
+def _next_url(request: HttpRequest) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return settings.LOGIN_REDIRECT_URL
+
+
+@sensitive_post_parameters("password1", "password2")
+@csrf_protect
+@never_cache
+def signup(request: HttpRequest) -> HttpResponse:
+    form = SignupForm(request.POST or None, request=request)
+    if request.method == "POST" and form.is_valid():
+        user = user_create(email=form.cleaned_data["email"], password=form.cleaned_data["password1"])
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, "Welcome. Your work log is private: only you can see it.")
+        return redirect("worklog:home")
+    return render(request, "accounts/signup.html", {"form": form})
+
+
+@sensitive_post_parameters("password")
+@csrf_protect
+@never_cache
+def login_view(request: HttpRequest) -> HttpResponse:
+    form = LoginForm(request, data=request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        login(request, form.get_user())
+        return redirect(_next_url(request))
+    return render(request, "accounts/login.html", {"form": form, "next": _next_url(request)})
+
+
+@require_POST
+def logout_view(request: HttpRequest) -> HttpResponse:
+    logout(request)
+    return redirect(settings.LOGOUT_REDIRECT_URL)
+
+
+@sensitive_post_parameters()
+@login_required
+@never_cache
+def password_change(request: HttpRequest) -> HttpResponse:
+    form = PasswordChangeForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        update_session_auth_hash(request, user)
+        messages.success(request, "Your password has been changed.")
+        return redirect("accounts:account")
+    return render(request, "accounts/password_change.html", {"form": form})
+
+
+@csrf_protect
+def password_reset(request: HttpRequest) -> HttpResponse:
+    form = ResetForm(request.POST or None, request=request)
+    if request.method == "POST" and form.is_valid():
+        form.save(
+            request=request,
+            use_https=request.is_secure(),
+            subject_template_name="accounts/password_reset_subject.txt",
+            email_template_name="accounts/password_reset_email.txt",
+        )
+        return redirect("accounts:password_reset_done")
+    return render(request, "accounts/password_reset.html", {"form": form})
+
+
+@require_safe
+def password_reset_done(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/password_reset_done.html", {})
+
+
+password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
+    template_name="accounts/password_reset_confirm.html",
+    success_url=reverse_lazy("accounts:password_reset_complete"),
+)
+
+
+@require_safe
+def password_reset_complete(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/password_reset_complete.html", {})
+
+
+@login_required
+@require_safe
+def account(request: HttpRequest) -> HttpResponse:
+    tokens = ApiToken.objects.filter(user=request.user)
+    return render(request, "accounts/account.html", {"tokens": tokens, "token_form": TokenForm()})
+
+
+@login_required
+@require_POST
+def token_create(request: HttpRequest) -> HttpResponse:
+    form = TokenForm(request.POST)
+    if not form.is_valid():
+        tokens = ApiToken.objects.filter(user=request.user)
+        return render(request, "accounts/account.html", {"tokens": tokens, "token_form": form}, status=422)
+    token, raw = api_token_create(user=request.user, name=form.cleaned_data["name"])
+    response = render(request, "accounts/token_created.html", {"token": token, "raw": raw})
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_POST
+def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
+    try:
+        api_token_revoke(user=request.user, token_id=token_id)
+    except ApiToken.DoesNotExist:
+        raise Http404("No such token") from None
+    messages.success(request, "The token has been revoked.")
+    return redirect("accounts:account")
+
+
+@sensitive_post_parameters("password")
+@login_required
+@never_cache
+def account_delete(request: HttpRequest) -> HttpResponse:
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user_delete(user=request.user)
+        logout(request)
+        return redirect(reverse("accounts:deleted"))
+    return render(request, "accounts/account_delete.html", {"form": form})
+
+
+@require_safe
+def account_deleted(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/account_deleted.html", {})

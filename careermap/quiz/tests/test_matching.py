@@ -1,0 +1,320 @@
+"""matching.py: examples for each rule, then properties over random answers and candidates."""
+
+from __future__ import annotations
+
+import dataclasses
+import statistics
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from careermap.quiz.matching import (
+    BAND_RANK,
+    EDUCATION_LEVELS,
+    LIMIT,
+    RIASEC,
+    Answers,
+    Candidate,
+    Practical,
+    code_profile,
+    interest_profile,
+    match,
+    occupation_first_dollar,
+)
+from careermap.quiz.tests import strategies as s
+
+OPEN = Practical(
+    urgency="year",
+    budget_usd=None,
+    education=EDUCATION_LEVELS.index("bachelor"),
+    train="any",
+    adult=True,
+    work_authorized=True,
+    licence_ok=True,
+    setting="either",
+    hours="full-time",
+    goal="hired",
+    durability="not-much",
+)
+
+
+def only(letter: str) -> dict[str, int]:
+    """Enjoys only one type's activities."""
+    return {item: 5 if item[0] == letter else 1 for item in s.ITEM_IDS}
+
+
+def occupation(key: str, profile: tuple[float, ...], **overrides: object) -> Candidate:
+    fields: dict[str, object] = {
+        "key": f"occupation:{key}",
+        "kind": "occupation",
+        "title": key,
+        "url": f"/occupations/{key}/",
+        "profile": profile,
+        "interest_code": "".join(sorted(RIASEC, key=lambda x: -profile[RIASEC.index(x)])[:3]),
+        "groups": frozenset({key[:4]}),
+        "min_age": 18,
+        "needs_work_authorization": True,
+        "needs_licence": None,
+        "education_level": 1,
+        "first_dollar": ("months",) + ("weeks",) * 6,
+    }
+    fields.update(overrides)
+    return Candidate(**fields)  # type: ignore[arg-type]
+
+
+# --- profiles ------------------------------------------------------------------------------
+
+
+def test_it_scores_each_type_from_its_eight_items() -> None:
+    profile, problem = interest_profile(only("S"))
+    assert problem is None and profile is not None
+    assert profile.as_dict() == {"R": 8, "I": 8, "A": 8, "S": 40, "E": 8, "C": 8}
+    assert profile.code == "SRI"  # ties after the top go in R-I-A-S-E-C order
+
+
+def test_it_prorates_a_type_with_a_skipped_item() -> None:
+    answers = only("I")
+    del answers["I8"]
+    profile, _ = interest_profile(answers)
+    assert profile is not None and profile.as_dict()["I"] == 40 and profile.answered[1] == 7
+
+
+def test_too_few_answers_get_a_message_instead_of_a_profile() -> None:
+    answers = {item: v for item, v in only("A").items() if not item.startswith("C") or item in ("C1", "C2")}
+    profile, problem = interest_profile(answers)
+    assert profile is None and problem is not None
+    assert problem.code == "too-few" and "Conventional" in problem.message
+
+
+def test_identical_answers_get_a_message_instead_of_a_profile() -> None:
+    profile, problem = interest_profile(dict.fromkeys(s.ITEM_IDS, 4))
+    assert profile is None and problem is not None and problem.code == "all-same"
+
+
+def test_nearly_flat_answers_get_a_message_instead_of_a_profile() -> None:
+    answers = dict.fromkeys(s.ITEM_IDS, 3)
+    answers["R1"] = 5  # R mean 3.25: still within half a point of the rest
+    profile, problem = interest_profile(answers)
+    assert profile is None and problem is not None and problem.code == "flat"
+
+
+def test_out_of_range_and_unknown_items_are_ignored() -> None:
+    answers = only("E") | {"X1": 5, "E1": 9}
+    profile, _ = interest_profile(answers)
+    assert profile is not None and profile.answered[4] == 7
+
+
+def test_a_code_profile_puts_the_letters_in_order() -> None:
+    profile = code_profile("SC")
+    assert profile[3] > profile[5] > profile[0] == profile[1] == profile[2] == profile[4]
+
+
+def test_interest_fit_is_the_pearson_correlation() -> None:
+    answers = Answers(interests={**only("S"), "I1": 4, "I2": 4, "C3": 3}, practical=OPEN)
+    target = (2.0, 5.5, 1.5, 6.2, 3.3, 2.8)
+    outcome = match(answers, [occupation("29-1141.00", target)])
+    assert outcome.profile is not None
+    expected = statistics.correlation(list(outcome.profile.scores), list(target))
+    assert abs(outcome.matches[0].interest_fit - expected) < 1e-6
+
+
+# --- first dollar ----------------------------------------------------------------------------
+
+
+def test_first_dollar_is_weeks_when_you_meet_the_entry_level() -> None:
+    assert occupation_first_dollar(entry_level=1, user_level=1) == "weeks"
+
+
+def test_first_dollar_is_months_for_a_certificate_you_lack() -> None:
+    assert occupation_first_dollar(entry_level=2, user_level=1) == "months"
+
+
+def test_first_dollar_is_a_year_or_more_for_a_degree_you_lack() -> None:
+    assert occupation_first_dollar(entry_level=4, user_level=1) == "year-plus"
+    assert occupation_first_dollar(entry_level=3, user_level=2) == "year-plus"
+
+
+def test_first_dollar_is_a_year_or_more_when_experience_is_needed() -> None:
+    assert occupation_first_dollar(entry_level=1, user_level=6, needs_experience=True) == "year-plus"
+
+
+def test_first_dollar_is_months_for_apprenticeships_and_licences() -> None:
+    assert occupation_first_dollar(entry_level=1, user_level=1, apprenticeship=True) == "months"
+    assert occupation_first_dollar(entry_level=4, user_level=4, needs_licence=True) == "months"
+
+
+# --- matching examples -----------------------------------------------------------------------
+
+
+def test_it_returns_the_closest_profiles_first() -> None:
+    social = occupation("21-1012.00", (1.5, 2.0, 2.0, 6.8, 3.0, 2.0))
+    investigative = occupation("19-1029.00", (2.5, 6.9, 2.0, 2.0, 1.5, 3.0))
+    outcome = match(Answers(interests=only("S"), practical=OPEN), [investigative, social])
+    assert [m.candidate.key for m in outcome.matches] == ["occupation:21-1012.00"]
+    assert "Social" in outcome.matches[0].why[0]
+
+
+def test_it_keeps_one_match_per_minor_group() -> None:
+    nurses = occupation("29-1141.00", (2.0, 4.0, 1.5, 6.8, 2.5, 2.0))
+    therapists = occupation("29-1123.00", (2.5, 4.0, 1.5, 6.7, 2.0, 2.0))
+    counsellors = occupation("21-1012.00", (1.5, 3.0, 2.0, 6.5, 3.0, 2.5))
+    outcome = match(Answers(interests=only("S"), practical=OPEN), [nurses, therapists, counsellors])
+    groups = [m.candidate.key[11:15] for m in outcome.matches]
+    assert len(groups) == 2 and sorted(groups) == ["21-1", "29-1"]
+
+
+def test_ties_are_broken_by_key() -> None:
+    a = occupation("21-1012.00", (1, 1, 1, 7, 1, 1))
+    b = occupation("21-1013.00", (1, 1, 1, 7, 1, 1), groups=frozenset({"x"}))
+    for order in ([a, b], [b, a]):
+        outcome = match(Answers(interests=only("S"), practical=OPEN), order)
+        assert [m.candidate.key for m in outcome.matches] == ["occupation:21-1012.00", "occupation:21-1013.00"]
+
+
+def test_under_18s_never_get_an_adults_only_match() -> None:
+    teen = dataclasses.replace(OPEN, adult=False)
+    adult_job = occupation("21-1012.00", (1, 1, 1, 7, 1, 1))
+    teen_job = occupation("39-9011.00", (1, 1, 2, 6, 1, 1), min_age=16)
+    outcome = match(Answers(interests=only("S"), practical=teen), [adult_job, teen_job])
+    assert [m.candidate.key for m in outcome.matches] == ["occupation:39-9011.00"]
+
+
+def test_no_licence_rules_out_a_licensed_match_but_not_an_unknown_one() -> None:
+    p = dataclasses.replace(OPEN, licence_ok=False)
+    licensed = occupation("29-1141.00", (1, 1, 1, 7, 1, 1), needs_licence=True)
+    unknown = occupation("21-1012.00", (1, 1, 1, 6, 2, 1))
+    outcome = match(Answers(interests=only("S"), practical=p), [licensed, unknown])
+    assert [m.candidate.key for m in outcome.matches] == ["occupation:21-1012.00"]
+    assert any("no licensing data" in note for note in outcome.matches[0].watch)
+
+
+def test_needing_money_this_week_rules_out_months_and_years() -> None:
+    p = dataclasses.replace(OPEN, urgency="week")
+    slow = occupation("29-1141.00", (1, 1, 1, 7, 1, 1), first_dollar=("year-plus",) * 7)
+    months = occupation("21-1012.00", (1, 1, 1, 7, 1, 1), first_dollar=("months",) * 7)
+    fast = occupation("39-9011.00", (1, 1, 2, 6, 1, 1), first_dollar=("weeks",) * 7)
+    outcome = match(Answers(interests=only("S"), practical=p), [slow, months, fast])
+    assert [m.candidate.key for m in outcome.matches] == ["occupation:39-9011.00"]
+    assert "weeks, not days" in " ".join(outcome.matches[0].watch)
+    assert "rule out the rest" in outcome.notes[0]
+
+
+def test_no_training_rules_out_a_degree_you_lack() -> None:
+    p = dataclasses.replace(OPEN, education=1, train="none")
+    degree = occupation("21-1012.00", (1, 1, 1, 7, 1, 1), education_level=4)
+    outcome = match(Answers(interests=only("S"), practical=p), [degree])
+    assert outcome.matches == () and outcome.notes
+
+
+def test_a_start_cost_above_the_budget_is_ruled_out() -> None:
+    p = dataclasses.replace(OPEN, budget_usd=100)
+    dear = occupation("37-2012.00", (1, 1, 1, 7, 1, 1), start_cost_min=500, start_cost_max=900)
+    outcome = match(Answers(interests=only("S"), practical=p), [dear])
+    assert outcome.matches == ()
+
+
+def test_durability_counts_when_it_matters() -> None:
+    fragile = occupation("43-4051.00", (1, 1, 1, 7, 1, 1), durability=10)
+    durable = occupation("21-1012.00", (1.5, 1, 1, 6.5, 1, 1.3), durability=90)
+    cares = Answers(interests=only("S"), practical=dataclasses.replace(OPEN, durability="a-lot"))
+    indifferent = Answers(interests=only("S"), practical=OPEN)
+    assert match(cares, [fragile, durable]).matches[0].candidate.key == "occupation:21-1012.00"
+    assert match(indifferent, [fragile, durable]).matches[0].candidate.key == "occupation:43-4051.00"
+
+
+def test_a_negatively_correlated_candidate_is_never_a_match() -> None:
+    opposite = occupation("11-1011.00", (7, 7, 7, 1, 7, 7))
+    assert match(Answers(interests=only("S"), practical=OPEN), [opposite]).matches == ()
+
+
+def test_a_profile_problem_returns_no_matches() -> None:
+    outcome = match(Answers(interests={}, practical=OPEN), [occupation("21-1012.00", (1, 1, 1, 7, 1, 1))])
+    assert outcome.problem is not None and outcome.matches == () and outcome.profile is None
+
+
+# --- properties ------------------------------------------------------------------------------
+
+
+@settings(max_examples=80, deadline=None)
+@given(answers=s.answers, pool=s.candidates())
+def test_at_most_three_unique_matches_in_distinct_groups(answers: Answers, pool: list[Candidate]) -> None:
+    outcome = match(answers, pool)
+    keys = [m.candidate.key for m in outcome.matches]
+    assert len(keys) <= LIMIT and len(set(keys)) == len(keys)
+    groups = [g for m in outcome.matches for g in m.candidate.groups]
+    assert len(groups) == len(set(groups))
+    scores = [m.score for m in outcome.matches]
+    assert scores == sorted(scores, reverse=True)
+    assert all(m.why and m.interest_fit > 0 for m in outcome.matches)
+
+
+@settings(max_examples=60, deadline=None)
+@given(answers=s.answers, pool=s.candidates())
+def test_matching_is_deterministic(answers: Answers, pool: list[Candidate]) -> None:
+    assert match(answers, pool) == match(answers, list(pool))
+
+
+@settings(max_examples=80, deadline=None)
+@given(answers=s.answers, pool=s.candidates(), data=st.data())
+def test_candidate_order_does_not_matter(answers: Answers, pool: list[Candidate], data: st.DataObject) -> None:
+    shuffled = data.draw(st.permutations(pool))
+    first, second = match(answers, pool), match(answers, shuffled)
+    assert first.matches == second.matches
+    assert first.eligible == second.eligible
+
+
+@settings(max_examples=80, deadline=None)
+@given(answers=s.answers, pool=s.candidates(), data=st.data())
+def test_answer_order_does_not_matter(answers: Answers, pool: list[Candidate], data: st.DataObject) -> None:
+    items = data.draw(st.permutations(list(answers.interests.items())))
+    reordered = Answers(interests=dict(items), practical=answers.practical)
+    assert match(answers, pool) == match(reordered, pool)
+
+
+@settings(max_examples=100, deadline=None)
+@given(answers=s.answers, pool=s.candidates())
+def test_hard_requirements_are_never_violated(answers: Answers, pool: list[Candidate]) -> None:
+    p = answers.practical
+    for m in match(answers, pool).matches:
+        c = m.candidate
+        if not p.adult:
+            assert c.min_age < 18
+        if not p.work_authorized:
+            assert not c.needs_work_authorization
+        if not p.licence_ok:
+            assert c.needs_licence is not True
+        if p.budget_usd is not None and c.start_cost_min is not None:
+            assert c.start_cost_min <= p.budget_usd
+        if p.train == "none":
+            assert c.education_level <= p.education
+
+
+@settings(max_examples=100, deadline=None)
+@given(answers=s.answers, pool=s.candidates())
+def test_urgency_is_respected(answers: Answers, pool: list[Candidate]) -> None:
+    urgency = answers.practical.urgency
+    for m in match(answers, pool).matches:
+        assert m.first_dollar == m.candidate.first_dollar[answers.practical.education]
+        if urgency in ("week", "month"):
+            assert m.first_dollar != "year-plus"
+        if urgency == "week":
+            assert BAND_RANK[m.first_dollar] <= BAND_RANK["weeks"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(answers=s.answers, pool=s.candidates())
+def test_a_match_is_the_best_remaining_candidate_in_its_turn(answers: Answers, pool: list[Candidate]) -> None:
+    """Nothing skipped over scores higher than a match unless it shares a group with an earlier match."""
+    outcome = match(answers, pool)
+    if not outcome.matches:
+        return
+    ranked = [match(answers, [c], limit=1).matches for c in pool]
+    singles = sorted((m[0] for m in ranked if m), key=lambda m: (-m.score, m.candidate.key))
+    taken: set[str] = set()
+    expected = []
+    for single in singles:
+        if taken & single.candidate.groups:
+            continue
+        taken |= single.candidate.groups
+        expected.append(single.candidate.key)
+    assert [m.candidate.key for m in outcome.matches] == expected[:LIMIT]

@@ -1,0 +1,163 @@
+"""The quiz pages: a start page, five steps of plain forms, and a shareable result.
+
+Answers in progress live in the session (no account), so a reload or a back button keeps them;
+a result stores only the answers and is recomputed against the current data when viewed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from careermap.lib.ratelimit import client_ip
+from careermap.quiz.forms import InterestStepForm, PracticalForm, interest_steps
+from careermap.quiz.matching import Problem, match
+from careermap.quiz.models import QuizResult
+from careermap.quiz.presenters import outcome_dict, profile_chart
+from careermap.quiz.questions import CREDITS, ITEMS_SOURCE, QuestionSet, parse_answers, question_set
+from careermap.quiz.selectors import quiz_candidates, quiz_result_get
+from careermap.quiz.services import quiz_result_create
+
+SESSION_KEY = "quiz_answers"
+
+
+def _saved(request: HttpRequest) -> dict[str, Any]:
+    return dict(request.session.get(SESSION_KEY, {}))
+
+
+def _save(request: HttpRequest, answers: dict[str, Any]) -> None:
+    saved = _saved(request)
+    for key, value in answers.items():
+        if value is None:
+            saved.pop(key, None)
+        else:
+            saved[key] = value
+    request.session[SESSION_KEY] = saved
+
+
+def _progress(qs: QuestionSet, step: int, saved: dict[str, Any]) -> dict[str, Any]:
+    steps = len(interest_steps(qs.items or ())) + 1
+    return {
+        "step": step,
+        "steps": steps,
+        "items_total": len(qs.items or ()),
+        "items_answered": sum(1 for item in qs.items or () if item.id in saved),
+        "practical_total": len(qs.practical),
+        "practical_answered": sum(1 for q in qs.practical if q.id in saved),
+    }
+
+
+def _base_context(qs: QuestionSet) -> dict[str, Any]:
+    return {"credits": CREDITS, "items_source": ITEMS_SOURCE, "items_available": qs.items_available}
+
+
+@require_safe
+def quiz_start(request: HttpRequest) -> HttpResponse:
+    qs = question_set()
+    saved = _saved(request)
+    context = _base_context(qs) | {"progress": _progress(qs, 0, saved), "resume": bool(saved)}
+    return render(request, "quiz/start.html", context)
+
+
+@require_POST
+def quiz_reset(request: HttpRequest) -> HttpResponse:
+    request.session.pop(SESSION_KEY, None)
+    return redirect("quiz:step", step=1)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def quiz_step(request: HttpRequest, step: int) -> HttpResponse:
+    qs = question_set()
+    if not qs.items_available:
+        return redirect("quiz:start")
+    pages = interest_steps(qs.items or ())
+    if not 1 <= step <= len(pages) + 1:
+        raise Http404("No such quiz step")
+    if step <= len(pages):
+        return _interest_step(request, qs, step, pages[step - 1])
+    return _practical_step(request, qs, step)
+
+
+def _interest_step(request: HttpRequest, qs: QuestionSet, step: int, items: tuple[Any, ...]) -> HttpResponse:
+    saved = _saved(request)
+    if request.method == "POST":
+        form = InterestStepForm(request.POST, items=items)
+        if form.is_valid():
+            _save(request, form.answers())
+            if request.POST.get("go") != "back":
+                return redirect("quiz:step", step=step + 1)
+            return redirect("quiz:step", step=step - 1) if step > 1 else redirect("quiz:start")
+    else:
+        form = InterestStepForm(initial={item.id: saved.get(item.id) for item in items}, items=items)
+    context = _base_context(qs) | {"form": form, "rows": form.rows(), "progress": _progress(qs, step, _saved(request))}
+    return render(request, "quiz/step_interests.html", context)
+
+
+def _practical_step(request: HttpRequest, qs: QuestionSet, step: int) -> HttpResponse:
+    problem = None
+    if request.method == "POST" and request.POST.get("go") == "back":
+        choices = {q.id: {c.value for c in q.choices} for q in qs.practical}
+        _save(request, {key: request.POST[key] for key in choices if request.POST.get(key) in choices[key]})
+        return redirect("quiz:step", step=step - 1)
+    if request.method == "POST":
+        form = PracticalForm(request.POST, questions=qs.practical, client=client_ip(request), final=True)
+        if form.is_valid():
+            _save(request, form.answers())
+            result, problem = _finish(_saved(request), qs)
+            if result is not None:
+                return redirect(result)
+    else:
+        saved = _saved(request)
+        form = PracticalForm(initial={q.id: saved.get(q.id) for q in qs.practical}, questions=qs.practical)
+    context = _base_context(qs) | {
+        "form": form,
+        "problem": problem,
+        "progress": _progress(qs, step, _saved(request)),
+        "interest_steps": range(1, step),
+    }
+    return render(request, "quiz/step_practical.html", context, status=200 if problem is None else 422)
+
+
+def _finish(saved: dict[str, Any], qs: QuestionSet) -> tuple[QuizResult | None, Problem | None]:
+    """Store the answers when they make a profile; otherwise say why not."""
+    known = qs.item_ids | set(qs.practical_by_id)
+    raw = {key: value for key, value in saved.items() if key in known}  # drop ids of retired questions
+    answers, errors = parse_answers(raw, qs)
+    if answers is None:
+        fields = ", ".join(error.field for error in errors)
+        return None, Problem("too-few", f"Some answers could not be read ({fields}); please answer them again.")
+    outcome = match(answers, quiz_candidates().candidates)
+    if outcome.problem is not None:
+        return None, outcome.problem
+    return quiz_result_create(answers=raw), None
+
+
+@require_safe
+def quiz_results(request: HttpRequest, token: str) -> HttpResponse:
+    result = quiz_result_get(token=token)
+    if result is None:
+        raise Http404("No such quiz result")
+    qs = question_set()
+    answers, errors = parse_answers(result.answers, qs) if qs.items_available else (None, [])
+    context = _base_context(qs) | {"result": result, "stale": answers is None}
+    if answers is not None:
+        pool = quiz_candidates()
+        outcome = match(answers, pool.candidates)
+        context |= {
+            "outcome": outcome_dict(outcome, pool),
+            "chart": profile_chart(outcome.profile) if outcome.profile else None,
+        }
+    return render(request, "quiz/results.html", context)
+
+
+@require_POST
+def quiz_edit(request: HttpRequest, token: str) -> HttpResponse:
+    """Start from a stored result's answers (copied into this browser's session)."""
+    result = quiz_result_get(token=token)
+    if result is None:
+        raise Http404("No such quiz result")
+    request.session[SESSION_KEY] = dict(result.answers)
+    return redirect("quiz:step", step=1)

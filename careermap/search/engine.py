@@ -1,0 +1,425 @@
+"""The title search: an in-memory index of occupation titles, alternate titles and reads.
+
+Pure Python, no Django and no database: `selectors.search_index()` feeds it rows read from
+whichever database is configured, `files.corpus_from_files()` rows parsed from the shared files.
+It sorts every row itself, so the same rows give the same results on SQLite and PostgreSQL.
+
+A query is scored in four parts (docs/search.md explains each and has the figures):
+
+1. Words: `text.query_tokens` (abbreviations, brand names, a light stemmer); a word the index has
+   never seen becomes its closest known word (rapidfuzz), so "registred" finds "registered".
+2. Titles: each title scores how much of the query it covers and how much of itself the query
+   covers (idf-weighted), with bonuses for sharing the query's head noun, for holding every query
+   word, and for being exactly the query.
+3. Occupations: their best titles voting, a language model of all their titles (plus description
+   and tasks) and a small employment prior.
+4. Reads: their own title and description, or a share of the score of an occupation they cover.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import heapq
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz, process
+
+from careermap.search import text
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class OccupationDoc:
+    code: str
+    title: str
+    url: str
+    employment: float | None = None  # thousands of jobs, 2024; a size prior
+    description: str = ""  # the occupation's description and task statements: words beyond its titles
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class TitleDoc:
+    code: str
+    title: str
+    short_title: str = ""
+    sources: str = ""
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class ReadDoc:
+    slug: str
+    title: str
+    description: str
+    url: str
+    codes: tuple[str, ...] = ()
+
+
+@dataclasses.dataclass(frozen=True)
+class Corpus:
+    occupations: tuple[OccupationDoc, ...]
+    titles: tuple[TitleDoc, ...]
+    reads: tuple[ReadDoc, ...] = ()
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Hit:
+    kind: str  # "occupation" or "read"
+    key: str  # O*NET-SOC code or read slug
+    title: str
+    url: str
+    score: float
+
+
+@dataclasses.dataclass(frozen=True)
+class Weights:
+    """Every tunable number, chosen on the dev split of eval/search_eval.py (never on test), except
+    `exact`, `exact_main` and `prior`, set for behaviour the held-out titles cannot show."""
+
+    # Words
+    modifier: float = 0.6  # weight of a modifier ("senior", "licensed") relative to its idf
+    fuzzy_cutoff: float = 80.0  # rapidfuzz ratio below which an unknown word matches nothing
+    # Titles
+    query_cover: float = 0.6  # share of a title's score from how much of the query it covers
+    head_match: float = 0.2  # the title's head noun is the query's head noun
+    head_present: float = 0.0  # the query's head noun is elsewhere in the title
+    all_words: float = 0.3  # the title holds every word of the query
+    exact: float = 0.5  # the title has exactly the query's words
+    exact_main: float = 2.0  # ... and is an occupation's or a read's own title
+    occupation_title: float = 1.0  # multiplier for an occupation's own title
+    # Occupations
+    entry: float = 1.0  # weight of the best-titles score
+    votes: int = 4  # titles counted per occupation
+    vote_decay: float = 0.5  # weight of the 2nd best title; the 3rd gets its square, and so on
+    lm: float = 0.5  # weight of the language-model score
+    lm_mu: float = 10.0  # Dirichlet smoothing of the title bags, in words
+    lm_head: float = 0.5  # weight of head-noun features in the model, relative to words
+    head_power: float = 2.0  # > 1 gives specific heads ("dermatologist") more weight than common ones
+    lm_root: float = 0.5  # weight of six-letter roots ("actuar" for actuary, actuarial)
+    lm_desc: float = 0.6  # weight of description and task words
+    lm_desc_mu: float = 200.0  # Dirichlet smoothing of the description bags, in words
+    prior: float = 0.02  # × log(1 + employment in thousands)
+    # Reads
+    read_title: float = 1.2  # multiplier for a read's title: an editor chose those words
+    read_description: float = 0.5  # weight of a read's description, as one more title
+    read_inherit: float = 0.9  # a read's share of the score of an occupation it covers
+
+
+DEFAULT_WEIGHTS = Weights()
+
+
+def employment_by_code(rows: Iterable[tuple[str, str, float]]) -> dict[str, float]:
+    """(O*NET code, BLS code, employment) → O*NET code → employment, a BLS figure shared by
+    several O*NET occupations split evenly between them (a prior, not a published figure)."""
+    rows = list(rows)
+    sharing: dict[str, int] = defaultdict(int)
+    for _, nem_code, _ in rows:
+        sharing[nem_code] += 1
+    return {code: employment / sharing[nem_code] for code, nem_code, employment in rows}
+
+
+FEATURE_CLASSES = ("stem", "head", "root", "desc")
+ROOT_LENGTH = 6  # "actuary", "actuarial" → "actuar"; "acupuncture", "acupuncturist" → "acupun"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class QueryWord:
+    word: str  # as the index knows it (a typo replaced by its closest known word)
+    stem: str
+    weight: float  # idf × modifier factor × similarity to what was typed
+
+
+def title_features(toks: list[str], heads: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The language-model features of one title: (class, feature) pairs."""
+    words = [word for word in toks if word not in text.LEVEL_WORDS]
+    stems = [text.stem(word) for word in words]
+    out = [("stem", stem) for stem in dict.fromkeys(stems)]
+    out += [("head", text.stem(head)) for head in heads]
+    out += [("root", word[:ROOT_LENGTH]) for word in dict.fromkeys(words) if len(word) > ROOT_LENGTH]
+    return out
+
+
+class SearchIndex:
+    """Built once from a Corpus; `search()` only reads it, so threads can share one index."""
+
+    def __init__(self, corpus: Corpus, weights: Weights = DEFAULT_WEIGHTS) -> None:
+        self.weights = weights
+        # Owners (what a hit points to): occupations first, then reads.
+        self.owner_kind: list[str] = []
+        self.owner_key: list[str] = []
+        self.owner_title: list[str] = []
+        self.owner_url: list[str] = []
+        self.owner_prior: list[float] = []
+        self.read_links: dict[int, list[int]] = {}  # occupation owner → the read owners that cover it
+        owner_of_code: dict[str, int] = {}
+        for occ in sorted(corpus.occupations, key=lambda o: o.code):
+            owner_of_code[occ.code] = self._add_owner("occupation", occ.code, occ.title, occ.url, occ.employment)
+        read_owners: list[tuple[int, ReadDoc]] = []
+        for read in sorted(corpus.reads, key=lambda r: r.slug):
+            owner = self._add_owner("read", read.slug, read.title, read.url, None)
+            read_owners.append((owner, read))
+            for code in read.codes:
+                if code in owner_of_code:
+                    self.read_links.setdefault(owner_of_code[code], []).append(owner)
+
+        # Entries: one per distinct (owner, words), in a fixed order whatever order the rows came in.
+        raw: list[tuple[int, list[str], tuple[str, ...], float]] = []
+        seen: set[tuple[int, frozenset[str]]] = set()
+        main_titles: set[int] = set()  # entries that are an occupation's or a read's own title
+
+        def add(owner: int, title: str, weight: float, main: bool = False) -> None:
+            toks = text.tokens(title)
+            key = (owner, frozenset(toks))
+            if toks and key not in seen:
+                seen.add(key)
+                if main:
+                    main_titles.add(len(raw))
+                raw.append((owner, toks, text.heads(title), weight))
+
+        for occ in sorted(corpus.occupations, key=lambda o: o.code):
+            add(owner_of_code[occ.code], occ.title, weights.occupation_title, main=True)
+        for alt in sorted(corpus.titles, key=lambda t: (t.code, t.title, t.short_title)):
+            owner = owner_of_code.get(alt.code)
+            if owner is not None:
+                add(owner, alt.title, 1.0)
+                if alt.short_title:
+                    add(owner, alt.short_title, 1.0)
+        for owner, read in read_owners:
+            add(owner, read.title, weights.read_title, main=True)
+            if read.description:
+                add(owner, read.description, weights.read_description)
+
+        # Vocabulary: every word → its stem; stem → idf over entries.
+        self.stem_of: dict[str, str] = {}
+        df: dict[str, int] = defaultdict(int)
+        for _, toks, _, _ in raw:
+            for word in toks:
+                if word not in self.stem_of:
+                    self.stem_of[word] = text.stem(word)
+            for stem in {self.stem_of[word] for word in toks}:
+                df[stem] += 1
+        self.idf: dict[str, float] = {stem: math.log((len(raw) + 1) / (count + 0.5)) for stem, count in df.items()}
+        self.words: list[str] = sorted(self.stem_of)
+
+        # Entry arrays and postings (stem → entries holding it).
+        self.entry_owner: list[int] = []
+        self.entry_mass: list[float] = []
+        self.entry_heads: list[frozenset[str]] = []
+        self.entry_weight: list[float] = []
+        self.entry_is_main = [entry in main_titles for entry in range(len(raw))]
+        postings: dict[str, list[int]] = defaultdict(list)
+        for owner, toks, heads, weight in raw:
+            entry = len(self.entry_owner)
+            stems = self._weighted(toks)
+            self.entry_owner.append(owner)
+            self.entry_mass.append(sum(stems.values()))
+            self.entry_heads.append(frozenset(text.stem(word) for word in heads))
+            self.entry_weight.append(weight)
+            for stem in stems:
+                postings[stem].append(entry)
+        self.postings = dict(postings)
+
+        # Headness: how often a word, where it appears, is the title's head noun. The query's head
+        # is its word with the highest headness, so word order does not decide it.
+        as_head: dict[str, int] = defaultdict(int)
+        for _, _, heads, _ in raw:
+            for stem in {text.stem(word) for word in heads}:
+                as_head[stem] += 1
+        self.headness = {stem: (as_head[stem] + 0.5) / (count + 1.0) for stem, count in df.items()}
+
+        # Language model: all of an owner's titles as one bag of features per class, plus its
+        # description and task statements as a bag of stems.
+        self.bags: dict[str, dict[str, dict[int, int]]] = {cls: {} for cls in FEATURE_CLASSES}
+        self.bag_size: dict[str, list[int]] = {cls: [0] * len(self.owner_kind) for cls in FEATURE_CLASSES}
+        for owner, toks, heads, _ in raw:
+            for cls, feature in title_features(toks, heads):
+                self._count(cls, feature, owner)
+        for occ in corpus.occupations:
+            for word in text.tokens(occ.description):
+                if word not in text.LEVEL_WORDS and word not in text.MODIFIERS:
+                    self._count("desc", text.stem(word), owner_of_code[occ.code])
+        self.background: dict[str, dict[str, float]] = {}
+        for cls, bag in self.bags.items():
+            total = sum(self.bag_size[cls]) or 1
+            self.background[cls] = {feature: sum(by.values()) / total for feature, by in bag.items()}
+
+    def __len__(self) -> int:
+        return len(self.entry_owner)
+
+    @property
+    def occupation_count(self) -> int:
+        return self.owner_kind.count("occupation")
+
+    @property
+    def read_count(self) -> int:
+        return self.owner_kind.count("read")
+
+    def _add_owner(self, kind: str, key: str, title: str, url: str, employment: float | None) -> int:
+        self.owner_kind.append(kind)
+        self.owner_key.append(key)
+        self.owner_title.append(title)
+        self.owner_url.append(url)
+        self.owner_prior.append(math.log1p(employment) if employment and employment > 0 else 0.0)
+        return len(self.owner_kind) - 1
+
+    def _count(self, cls: str, feature: str, owner: int) -> None:
+        by_owner = self.bags[cls].setdefault(feature, {})
+        by_owner[owner] = by_owner.get(owner, 0) + 1
+        self.bag_size[cls][owner] += 1
+
+    def _word_weight(self, word: str, stem: str) -> float:
+        return self.idf.get(stem, 0.0) * (self.weights.modifier if word in text.MODIFIERS else 1.0)
+
+    def _weighted(self, toks: Iterable[str]) -> dict[str, float]:
+        """Stem → weight for an index title (a repeated stem keeps its higher weight)."""
+        out: dict[str, float] = {}
+        for word in toks:
+            if word not in text.LEVEL_WORDS:
+                stem = self.stem_of[word]
+                out[stem] = max(out.get(stem, 0.0), self._word_weight(word, stem))
+        return out
+
+    def _query_words(self, toks: list[str]) -> list[QueryWord]:
+        """The query's words as the index knows them; an unknown word (a typo, most likely)
+        becomes the closest known word or words, weighted by how close they are."""
+        out: list[QueryWord] = []
+        for word in toks:
+            if word in text.LEVEL_WORDS:
+                continue
+            stem = text.stem(word)
+            if stem in self.idf:
+                out.append(QueryWord(word, stem, self._word_weight(word, stem)))
+            elif len(word) >= 4 and not word.isdigit():
+                matches = process.extract(
+                    word, self.words, scorer=fuzz.ratio, score_cutoff=self.weights.fuzzy_cutoff, limit=5
+                )
+                if matches:
+                    top = matches[0][1]
+                    for match, similarity, _ in matches:
+                        if similarity == top:
+                            stem = self.stem_of[match]
+                            out.append(QueryWord(match, stem, self._word_weight(match, stem) * similarity / 100.0))
+        return out
+
+    def _query_heads(self, words: list[QueryWord]) -> set[str]:
+        """The stems of the query's head noun: its non-modifier word most often used as a head
+        in index titles ("uber driver" and "driver uber" → driver). Ties keep every tied word."""
+        candidates = [qw.stem for qw in words if qw.word not in text.MODIFIERS] or [qw.stem for qw in words]
+        if not candidates:
+            return set()
+        best = max(self.headness.get(stem, 0.0) for stem in candidates)
+        return {stem for stem in candidates if self.headness.get(stem, 0.0) >= best - 1e-9}
+
+    def _head_specificity(self, heads: set[str]) -> float:
+        """About 1 for a head shared by few titles ("dermatologist"), less for a common one
+        ("specialist", "manager"): -log of its share of all title heads, over 8."""
+        background = self.background["head"]
+        return max((-math.log(background[stem]) / 8.0 for stem in heads if stem in background), default=0.0)
+
+    def _language_model(self, query: list[QueryWord], q: dict[str, float], heads: set[str]) -> dict[int, float]:
+        """Owner → weighted mean log-likelihood ratio of the query's features under the owner's
+        bags against the whole index (Dirichlet-smoothed). Every feature weighs in proportion
+        to the idf of the word it comes from."""
+        w = self.weights
+        wanted: list[tuple[str, str, float]] = []
+        for stem, weight in q.items():
+            wanted.append(("stem", stem, weight))
+            if w.lm_desc:
+                wanted.append(("desc", stem, w.lm_desc * weight))
+            if stem in heads and stem in self.background["head"]:
+                # weighted by how few titles share this head: "dermatologist" is a strong head,
+                # "specialist" a weak one
+                specificity = self._head_specificity({stem})
+                wanted.append(("head", stem, w.lm_head * 8.0 * specificity**w.head_power))
+        if w.lm_root:
+            for qw in query:
+                if len(qw.word) > ROOT_LENGTH:
+                    wanted.append(("root", qw.word[:ROOT_LENGTH], w.lm_root * q[qw.stem]))
+        wanted = [item for item in wanted if item[1] in self.background[item[0]] and item[2] > 0]
+        norm = sum(weight for _, _, weight in wanted) or 1.0
+        candidates: set[int] = set()
+        for cls, feature, _ in wanted:
+            if cls != "desc":
+                candidates.update(self.bags[cls][feature])
+        out: dict[int, float] = {}
+        for owner in candidates:
+            total = 0.0
+            for cls, feature, weight in wanted:
+                mu = w.lm_desc_mu if cls == "desc" else w.lm_mu
+                p = self.background[cls][feature]
+                count = self.bags[cls][feature].get(owner, 0)
+                total += weight * math.log((count + mu * p) / ((self.bag_size[cls][owner] + mu) * p))
+            out[owner] = total / norm
+        return out
+
+    def search(self, query: str, limit: int = 10) -> list[Hit]:
+        """Ranked hits, best first; equal scores ordered by kind then key, so results never wobble."""
+        w = self.weights
+        query = query[: text.MAX_QUERY_CHARS]
+        words = self._query_words(text.query_tokens(query))
+        q: dict[str, float] = {}
+        for qw in words:
+            q[qw.stem] = max(q.get(qw.stem, 0.0), qw.weight)
+        if not q:
+            return []
+        q_mass = sum(q.values())
+        heads = self._query_heads(words)
+
+        # Titles: how much of the query each covers and how much of it the query covers.
+        matched: dict[int, float] = defaultdict(float)
+        has_head: set[int] = set()
+        for stem, weight in q.items():
+            entries = self.postings.get(stem, ())
+            for entry in entries:
+                matched[entry] += weight
+            if stem in heads:
+                has_head.update(entries)
+        cover_q = w.query_cover / q_mass
+        cover_e = 1.0 - w.query_cover
+        owner_scores: dict[int, list[float]] = defaultdict(list)
+        for entry, m in matched.items():
+            mass = self.entry_mass[entry]
+            score = m * cover_q + (cover_e * m / mass if mass else 0.0)
+            if entry in has_head:
+                score += w.head_match if self.entry_heads[entry] & heads else w.head_present
+            if m >= q_mass - 1e-9:  # every word of the query is in this title
+                if m < mass - 1e-9:
+                    score += w.all_words
+                else:  # nothing more, nothing less: the query is this title
+                    score += w.exact_main if self.entry_is_main[entry] else w.exact
+            owner_scores[self.entry_owner[entry]].append(score * self.entry_weight[entry])
+
+        # Occupations: best titles voting, the language model, the size prior.
+        lm = self._language_model(words, q, heads) if w.lm else {}
+        totals: dict[int, float] = {}
+        for owner in set(owner_scores) | set(lm):
+            total = 0.0
+            share = 1.0
+            for score in heapq.nlargest(w.votes, owner_scores.get(owner, ())):
+                total += share * score
+                share *= w.vote_decay
+            totals[owner] = w.entry * total + w.lm * lm.get(owner, 0.0) + w.prior * self.owner_prior[owner]
+
+        # Reads: their own score, or a little less than the best occupation they cover.
+        for occupation, reads in self.read_links.items():
+            if occupation in totals:
+                inherited = totals[occupation] - abs(totals[occupation]) * (1.0 - w.read_inherit)
+                for read in reads:
+                    if inherited > totals.get(read, -math.inf):
+                        totals[read] = inherited
+
+        ranked = heapq.nsmallest(
+            limit,
+            totals.items(),
+            key=lambda item: (-round(item[1], 9), self.owner_kind[item[0]], self.owner_key[item[0]]),
+        )
+        return [
+            Hit(
+                kind=self.owner_kind[owner],
+                key=self.owner_key[owner],
+                title=self.owner_title[owner],
+                url=self.owner_url[owner],
+                score=round(score, 4),
+            )
+            for owner, score in ranked
+        ]

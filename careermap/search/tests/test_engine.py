@@ -1,0 +1,104 @@
+"""The index and its ranking, in memory, on fixture rows (no database)."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from careermap.search.engine import SearchIndex, employment_by_code
+from careermap.search.tests.fixtures import fixture_corpus
+
+INDEX = SearchIndex(fixture_corpus())
+
+
+def top(query: str, n: int = 1) -> list[str]:
+    return [hit.key for hit in INDEX.search(query, limit=n)]
+
+
+def test_the_issue_examples_reach_the_right_result() -> None:
+    assert top("data labeler") == ["ai-data-labeling"]
+    assert top("RN") == ["29-1141.00"]
+    assert {"53-3054.00", "rideshare-driving"} <= set(top("uber driver", 2))
+    # apprentices go with their trade: the plumber read and occupation, then the helpers
+    assert top("plumber apprentice", 3) == ["plumber", "47-2152.00", "47-3015.00"]
+    assert top("registred nurse") == ["29-1141.00"]
+
+
+def test_typos_are_tolerated() -> None:
+    assert top("registred nurse") == top("registered nurse")
+    assert top("plumbr") == ["47-2152.00"]
+    assert top("dermatolgist") == ["29-1213.00"]
+    assert top("softwear developer") == ["15-1252.00"]
+
+
+def test_abbreviations_are_understood() -> None:
+    assert top("LPN") == ["29-2061.00"]
+    assert top("CNA") == ["31-1131.00"]
+    assert top("EMT") == ["29-2042.00"]
+    assert top("cdl driver") == ["53-3032.00"]
+    assert top("sr software dev") == ["15-1252.00"]
+
+
+def test_word_order_does_not_matter() -> None:
+    for query in ("registered nurse", "uber driver", "data entry clerk", "truck driver"):
+        reversed_query = " ".join(reversed(query.split()))
+        assert INDEX.search(query) == INDEX.search(reversed_query)
+
+
+def test_the_head_noun_carries_the_occupation() -> None:
+    assert top("pediatric dermatologist") == ["29-1213.00"]
+    assert top("plumber helper") == ["47-3015.00"]
+
+
+def test_a_plain_title_finds_its_occupation_before_lookalikes() -> None:
+    assert top("cashier") == ["41-2011.00"]  # not the casino cashiers with many "cashier" titles
+    assert top("software engineer") == ["15-1252.00"]
+
+
+def test_reads_rank_beside_occupations() -> None:
+    keys = top("registered nurse", 3)
+    assert keys[:2] == ["29-1141.00", "registered-nurse"]
+    hits = INDEX.search("uber driver", limit=3)
+    assert {hit.kind for hit in hits[:2]} == {"occupation", "read"}
+
+
+def test_nothing_to_match_gives_no_results() -> None:
+    assert INDEX.search("") == []
+    assert INDEX.search("!!! ???") == []
+    assert INDEX.search("qqqqqqqqqq zzzzzzz") == []
+
+
+def test_an_overlong_query_is_cut_not_refused() -> None:
+    assert top("registered nurse " * 50) == ["29-1141.00"]
+
+
+def test_results_are_the_same_whatever_order_the_rows_come_in() -> None:
+    corpus = fixture_corpus()
+    rng = random.Random(7)
+    shuffled = dataclasses.replace(
+        corpus,
+        occupations=tuple(rng.sample(corpus.occupations, len(corpus.occupations))),
+        titles=tuple(rng.sample(corpus.titles, len(corpus.titles))),
+        reads=tuple(rng.sample(corpus.reads, len(corpus.reads))),
+    )
+    other = SearchIndex(shuffled)
+    for query in ("nurse", "driver", "plumber", "data", "cashier", "label", "developer"):
+        assert other.search(query, limit=20) == INDEX.search(query, limit=20)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=120))
+def test_any_text_gives_a_short_sorted_deterministic_list(query: str) -> None:
+    hits = INDEX.search(query, limit=5)
+    assert len(hits) <= 5
+    assert [hit.score for hit in hits] == sorted((hit.score for hit in hits), reverse=True)
+    assert len({(hit.kind, hit.key) for hit in hits}) == len(hits)
+    assert INDEX.search(query, limit=5) == hits
+
+
+def test_employment_shared_by_several_occupations_is_split() -> None:
+    shares = employment_by_code([("29-1141.00", "29-1141", 3000.0), ("29-1141.03", "29-1141", 3000.0), ("x", "y", 5.0)])
+    assert shares == {"29-1141.00": 1500.0, "29-1141.03": 1500.0, "x": 5.0}

@@ -1,0 +1,42 @@
+"""The index on the real shared O*NET files and the real reads (skipped when the data is absent)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from careermap.search.engine import SearchIndex
+from careermap.search.files import corpus_from_files
+
+pytestmark = pytest.mark.realdata
+
+
+@pytest.fixture(scope="module")
+def index() -> SearchIndex:
+    root = Path(settings.CAREERMAP_DATA_DIR)
+    if not (root / "onet_29_3" / "Alternate Titles.txt").is_file():
+        pytest.skip(f"shared data not found at {root} (set CAREERMAP_DATA_DIR to run this test)")
+    return SearchIndex(corpus_from_files(data_dir=root, content_dir=settings.CAREERMAP_CONTENT_DIR))
+
+
+def keys(index: SearchIndex, query: str, n: int) -> list[str]:
+    return [hit.key for hit in index.search(query, limit=n)]
+
+
+def test_the_issue_examples_on_the_real_data(index: SearchIndex) -> None:
+    assert keys(index, "data labeler", 1) == ["ai-data-labeling"]
+    assert keys(index, "RN", 2) == ["29-1141.00", "registered-nurse"]
+    assert set(keys(index, "uber driver", 2)) == {"53-3054.00", "rideshare-driving"}  # Taxi Drivers
+    assert "47-2152.00" in keys(index, "plumber apprentice", 2)  # Plumbers, Pipefitters, and Steamfitters
+    assert keys(index, "registred nurse", 1) == ["29-1141.00"]
+
+
+def test_everyday_titles_on_the_real_data(index: SearchIndex) -> None:
+    assert keys(index, "cashier", 1) == ["41-2011.00"]
+    assert keys(index, "LPN", 1) == ["29-2061.00"]
+    assert keys(index, "CNA", 1) == ["31-1131.00"]
+    assert keys(index, "cdl driver", 1) == ["53-3032.00"]
+    assert keys(index, "pediatric dermatologist", 1) == ["29-1213.00"]
+    assert keys(index, "doordash", 1) == ["food-delivery"]

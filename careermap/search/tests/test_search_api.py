@@ -1,0 +1,89 @@
+"""GET /api/v1/search (fixture occupations and reads from fixtures.py)."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_returns_ranked_occupations_and_reads(client: Client, search_data: None) -> None:
+    body = client.get("/api/v1/search", {"q": "registered nurse", "limit": 3}).json()
+    assert body["query"] == "registered nurse"
+    assert body["count"] == 3
+    first, second = body["results"][:2]
+    assert first == {
+        "kind": "occupation",
+        "code": "29-1141.00",
+        "slug": None,
+        "title": "Registered Nurses",
+        "url": "/occupations/29-1141.00/",
+        "score": first["score"],
+    }
+    assert (second["kind"], second["slug"], second["code"]) == ("read", "registered-nurse", None)
+    assert second["url"] == "/reads/registered-nurse/"
+    assert first["score"] >= second["score"] >= body["results"][2]["score"]
+    assert body["data_as_of"] is not None
+    assert body["sources"] == []  # the fixture rows were not imported from a registered dataset
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("data labeler", "ai-data-labeling"),
+        ("RN", "29-1141.00"),
+        ("registred nurse", "29-1141.00"),
+        ("LPN", "29-2061.00"),
+        ("nurse registered", "29-1141.00"),
+    ],
+)
+def test_the_examples_come_first(client: Client, search_data: None, query: str, first: str) -> None:
+    result = client.get("/api/v1/search", {"q": query}).json()["results"][0]
+    assert (result["code"] or result["slug"]) == first
+
+
+def test_limit_caps_the_results(client: Client, search_data: None) -> None:
+    assert client.get("/api/v1/search?q=nurse&limit=2").json()["count"] == 2
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({}, "q"),
+        ({"q": ""}, "q"),
+        ({"q": "   "}, "q"),
+        ({"q": "x" * 101}, "q"),
+        ({"q": "!!! ???"}, "q"),
+        ({"q": "nurse", "limit": 0}, "limit"),
+        ({"q": "nurse", "limit": 51}, "limit"),
+        ({"q": "nurse", "limit": "many"}, "limit"),
+    ],
+)
+def test_a_bad_parameter_is_a_422_naming_it(
+    client: Client, search_data: None, params: dict[str, object], field: str
+) -> None:
+    response = client.get("/api/v1/search", params)
+    assert response.status_code == 422
+    detail = response.json()["detail"]
+    assert detail[0]["field"] == field
+    assert detail[0]["message"]
+
+
+def test_script_in_the_query_is_returned_as_data_not_markup(client: Client, search_data: None) -> None:
+    response = client.get("/api/v1/search", {"q": "<script>alert(1)</script> nurse"})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json()["query"] == "<script>alert(1)</script> nurse"
+
+
+def test_the_openapi_document_declares_the_422(client: Client) -> None:
+    spec = client.get("/api/v1/openapi.json").json()
+    responses = spec["paths"]["/api/v1/search"]["get"]["responses"]
+    assert {"200", "422"} <= set(responses)
+
+
+def test_once_built_the_endpoint_runs_no_query(client: Client, search_data: None, django_assert_num_queries) -> None:  # type: ignore[no-untyped-def]
+    client.get("/api/v1/search?q=nurse")
+    with django_assert_num_queries(0):
+        assert client.get("/api/v1/search?q=plumber").status_code == 200

@@ -1,0 +1,75 @@
+"""The index built from the database: same results on SQLite and PostgreSQL, rebuilt when data changes."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+
+from careermap.occupations.models import AlternateTitle, Occupation
+from careermap.search.engine import SearchIndex
+from careermap.search.selectors import VERSION_KEY, search, search_corpus
+from careermap.search.tests.fixtures import fixture_corpus
+
+pytestmark = pytest.mark.django_db
+
+QUERIES = [
+    "nurse",
+    "RN",
+    "registred nurse",
+    "uber driver",
+    "data labeler",
+    "plumber apprentice",
+    "cashier",
+    "driver",
+    "dev",
+]
+
+# The expected ranking, pinned: this suite runs on SQLite and on PostgreSQL and both must give it.
+GOLDEN = {
+    "RN": ["29-1141.00", "registered-nurse", "29-1141.03"],
+    "driver": ["53-3054.00", "53-3033.00", "rideshare-driving"],
+    "plumber": ["plumber", "47-2152.00", "47-3015.00"],
+}
+
+
+def keys(query: str, limit: int = 3) -> list[str]:
+    return [hit.key for hit in search(query=query, limit=limit).hits]
+
+
+def test_the_database_gives_the_same_results_as_the_rows_in_memory(search_data: None) -> None:
+    """Whichever database the suite runs on, its rows make exactly the index built without one."""
+    from_db = SearchIndex(search_corpus())
+    in_memory = SearchIndex(fixture_corpus())
+    for query in QUERIES:
+        assert from_db.search(query, limit=20) == in_memory.search(query, limit=20)
+
+
+@pytest.mark.parametrize("query", sorted(GOLDEN))
+def test_the_ranking_is_pinned_on_every_backend(search_data: None, query: str) -> None:
+    assert keys(query) == GOLDEN[query]
+
+
+def test_new_data_is_picked_up_when_the_version_changes(search_data: None) -> None:
+    assert keys("barista") == []
+    occupation = Occupation.objects.create(
+        code="35-3023.01", title="Baristas", description="Coffee.", soc_code="35-3023"
+    )
+    AlternateTitle.objects.create(occupation=occupation, title="Coffee Bar Attendant")
+    assert keys("barista") == []  # the version is cached for a few seconds
+    cache.delete(VERSION_KEY)  # ... until it expires
+    assert keys("barista") == ["35-3023.01"]
+    assert keys("coffee bar attendant") == ["35-3023.01"]
+
+
+def test_search_rebuild_builds_and_reports(search_data: None) -> None:
+    out = StringIO()
+    call_command("search_rebuild", stdout=out)
+    assert out.getvalue().startswith("Built the search index: 17 occupations, 4 reads,")
+    assert keys("RN", 1) == ["29-1141.00"]
+
+
+def test_an_empty_database_searches_nothing(db: None) -> None:
+    assert keys("nurse") == []

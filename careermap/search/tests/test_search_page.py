@@ -1,0 +1,87 @@
+"""The search page, /search/?q= (fixture occupations and reads from fixtures.py)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.test import Client
+
+from careermap.search.forms import EMPTY_MESSAGE, NO_WORDS_MESSAGE, TOO_LONG_MESSAGE
+
+pytestmark = pytest.mark.django_db
+
+
+def result_links(html: str) -> list[str]:
+    return re.findall(r'<a class="card-link" href="([^"]+)"', html)
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("data labeler", "/reads/ai-data-labeling/"),
+        ("RN", "/occupations/29-1141.00/"),
+        ("registred nurse", "/occupations/29-1141.00/"),
+        ("plumber apprentice", "/reads/plumber/"),
+        ("pediatric dermatologist", "/occupations/29-1213.00/"),
+    ],
+)
+def test_a_title_finds_the_right_result_first(client: Client, search_data: None, query: str, first: str) -> None:
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    assert result_links(response.content.decode())[0] == first
+
+
+def test_uber_driver_finds_the_rideshare_read_and_taxi_drivers(client: Client, search_data: None) -> None:
+    links = result_links(client.get("/search/?q=uber+driver").content.decode())
+    assert set(links[:2]) == {"/reads/rideshare-driving/", "/occupations/53-3054.00/"}
+
+
+def test_the_page_works_without_javascript(client: Client, search_data: None) -> None:
+    html = client.get("/search/?q=nurse").content.decode()
+    assert '<form class="search-form" method="get" action="/search/"' in html
+    assert "<script" not in html
+    assert "Registered Nurses" in html
+
+
+def test_the_header_search_box_goes_to_the_search_page(client: Client, search_data: None) -> None:
+    html = client.get("/").content.decode()
+    assert re.search(r'<form class="site-search" role="search" action="/search/" method="get">', html)
+
+
+def test_without_a_query_it_shows_the_form(client: Client, search_data: None) -> None:
+    response = client.get("/search/")
+    assert response.status_code == 200
+    assert b"Search by job title" in response.content
+    assert b'class="field-error"' not in response.content
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [("", EMPTY_MESSAGE), ("   ", EMPTY_MESSAGE), ("nurse " * 30, TOO_LONG_MESSAGE), ("!!! %%% ???", NO_WORDS_MESSAGE)],
+)
+def test_a_bad_query_gets_a_friendly_message(client: Client, search_data: None, query: str, message: str) -> None:
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert message in html
+    assert 'aria-invalid="true"' in html
+    assert result_links(html) == []
+
+
+def test_no_match_says_so_and_suggests_what_to_try(client: Client, search_data: None) -> None:
+    html = client.get("/search/?q=qqqqqqqq+zzzzzzz").content.decode()
+    assert "Nothing matches “qqqqqqqq zzzzzzz”" in html
+
+
+def test_script_in_the_query_comes_out_escaped(client: Client, search_data: None) -> None:
+    html = client.get("/search/", {"q": '<script>alert("x")</script> nurse'}).content.decode()
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; nurse" in html
+
+
+def test_once_built_the_page_runs_no_query(client: Client, search_data: None, django_assert_num_queries) -> None:  # type: ignore[no-untyped-def]
+    client.get("/search/?q=nurse")
+    with django_assert_num_queries(0):
+        response = client.get("/search/?q=plumber")
+    assert response.status_code == 200

@@ -1,0 +1,55 @@
+"""Normalisation of titles and queries: careermap/search/text.py."""
+
+from __future__ import annotations
+
+from careermap.search.text import heads, query_tokens, stem, tokens
+
+
+def test_it_spells_out_abbreviations() -> None:
+    assert tokens("RN") == ["registered", "nurse"]
+    assert tokens("LPN") == ["licensed", "practical", "nurse"]
+    assert tokens("CNA") == ["certified", "nursing", "assistant"]
+    assert tokens("EMT") == ["emergency", "medical", "technician"]
+    assert tokens("Sr. Software Dev") == ["senior", "software", "developer"]
+
+
+def test_it_maps_brand_names_to_the_work() -> None:
+    assert tokens("Uber driver") == ["rideshare", "driver"]
+    assert tokens("Lyft driver") == ["rideshare", "driver"]
+    assert tokens("DoorDash") == ["food", "delivery"]
+    assert tokens("Uber Eats courier") == ["food", "delivery", "courier"]  # the longer phrase wins
+
+
+def test_it_folds_case_accents_and_punctuation() -> None:
+    assert tokens("Café  MANAGER!!") == ["cafe", "manager"]
+    assert tokens("Heating, Ventilation, and Air Conditioning Technician") == ["hvac", "technician"]
+    assert tokens("HVAC tech") == ["hvac", "technician"]
+
+
+def test_the_stemmer_joins_plurals_and_word_forms() -> None:
+    assert stem("nurses") == stem("nursing") == stem("nurse")
+    assert stem("labeler") == stem("labeling") == stem("label")
+    assert stem("drivers") == stem("driving")
+    assert stem("secretaries") == "secretary"
+    assert stem("engineer") == "engineer"  # -eer stays: not "engine"
+
+
+def test_the_head_noun_is_the_last_noun_of_the_first_phrase() -> None:
+    assert heads("Pediatric Dermatologist") == ("dermatologist",)
+    assert heads("Director of Nursing") == ("director",)
+    assert heads("Registered Nurse (RN)") == ("nurse",)
+    assert heads("Helpers--Pipelayers, Plumbers, Pipefitters, and Steamfitters") == ("helpers",)
+    assert heads("Bookkeeper or accountant") == ("bookkeeper", "accountant")
+
+
+def test_modifiers_are_never_the_head() -> None:
+    assert heads("Nurse, senior") == ("nurse",)
+    assert heads("plumber apprentice") == ("plumber",)
+    assert heads("Software Developer II") == ("developer",)
+    assert heads("plumber helper") == ("helper",)  # a helper is an occupation of its own (SOC)
+
+
+def test_queries_drop_trainee_words_as_soc_codes_apprentices_with_their_trade() -> None:
+    assert query_tokens("plumber apprentice") == ["plumber"]
+    assert query_tokens("apprentice") == ["apprentice"]  # nothing else left: kept
+    assert tokens("Plumber Apprentice") == ["plumber", "apprentice"]  # index titles keep every word

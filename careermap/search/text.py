@@ -1,0 +1,297 @@
+"""Turning a job title into the tokens the search index compares.
+
+The same functions run on index titles and on queries, so both sides meet in one
+vocabulary: lower case, accents folded, abbreviations spelled out (`RN` → registered
+nurse), brand names mapped to the work (`uber` → rideshare), a light stemmer
+(`nurses`, `nursing` → `nurs`; `labeler`, `labeling` → `label`), stop words dropped.
+
+Pure functions, no Django: `eval/search_eval.py` and the tests call them directly.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+MAX_QUERY_CHARS = 100  # a title; the form and the API reject longer input
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+STOPWORDS = _word_set("a an and the of for in on at to with by from or as per all other except non etc")
+
+# Levels and seniority carry no occupation: dropped before matching.
+LEVEL_WORDS = _word_set("i ii iii iv v vi 1 2 3 4 5 6 level grade class")
+
+# Words that qualify a person rather than name the work. They still match (an index title
+# "Senior Accountant" is closer to "senior accountant" than "Accountant" is), at a fraction of
+# their weight, and they are never taken for the head noun.
+MODIFIERS = _word_set(
+    """
+    senior junior lead chief head principal staff associate entry experienced deputy journeyman
+    journeyworker master certified licensed registered temporary temp seasonal part time full
+    remote contract freelance independent work job position
+    """
+)
+
+# SOC's coding rule: "apprentices and trainees are classified with the occupations for which
+# they are being trained, whereas helpers and aides are classified separately". So these words
+# are dropped from queries ("plumber apprentice" searches as "plumber"), while "helper", "aide"
+# and "assistant" stay ordinary words that can be the head ("plumber helper" is a helper).
+TRAINEE_WORDS = _word_set("apprentice apprentices apprenticeship trainee trainees intern interns")
+
+# Abbreviations, brand names and spelling variants, applied to index titles and queries alike
+# (longest phrase first). Keys and values are lower-case words, as `words()` yields them.
+SYNONYMS: dict[str, str] = {
+    # health care
+    "rn": "registered nurse",
+    "rns": "registered nurse",
+    "bsn": "registered nurse",
+    "lpn": "licensed practical nurse",
+    "lvn": "licensed vocational nurse",
+    "cna": "certified nursing assistant",
+    "cnas": "certified nursing assistant",
+    "stna": "nursing assistant",
+    "np": "nurse practitioner",
+    "aprn": "advanced practice registered nurse",
+    "crna": "certified registered nurse anesthetist",
+    "emt": "emergency medical technician",
+    "emts": "emergency medical technician",
+    "emt b": "emergency medical technician",
+    "emt p": "paramedic",
+    "cma": "certified medical assistant",
+    "rma": "registered medical assistant",
+    "pharm tech": "pharmacy technician",
+    "cpht": "pharmacy technician",
+    "ot": "occupational therapist",
+    "ota": "occupational therapy assistant",
+    "pta": "physical therapist assistant",
+    "slp": "speech language pathologist",
+    "rrt": "respiratory therapist",
+    "md": "physician",
+    "dds": "dentist",
+    "dmd": "dentist",
+    "lcsw": "licensed clinical social worker",
+    "msw": "social worker",
+    "lpc": "licensed professional counselor",
+    "bcba": "board certified behavior analyst",
+    "rbt": "registered behavior technician",
+    "cpr": "cardiopulmonary resuscitation",
+    "er": "emergency room",
+    "icu": "intensive care unit",
+    "hha": "home health aide",
+    "pca": "personal care aide",
+    "care giver": "caregiver",
+    "baby sitter": "babysitter",
+    # trades and driving
+    "hvacr": "hvac",
+    "hvac r": "hvac",
+    "heating ventilation air conditioning": "hvac",
+    "heating ventilation air conditioning refrigeration": "hvac",
+    "heating air conditioning": "hvac",
+    "heating cooling": "hvac",
+    "ac": "air conditioning",
+    "cdl": "commercial driver license",
+    "cdl a": "commercial driver license",
+    "cdl b": "commercial driver license",
+    "otr": "over road",
+    "uber": "rideshare",
+    "lyft": "rideshare",
+    "ride share": "rideshare",
+    "ride sharing": "rideshare",
+    "ridesharing": "rideshare",
+    "uber eats": "food delivery",
+    "ubereats": "food delivery",
+    "doordash": "food delivery",
+    "door dash": "food delivery",
+    "dasher": "food delivery driver",
+    "grubhub": "food delivery",
+    "postmates": "food delivery",
+    "instacart": "grocery delivery",
+    "shipt": "grocery delivery",
+    "amazon flex": "delivery",
+    "handy man": "handyman",
+    "mig": "welding",
+    "tig": "welding",
+    # office, business, technology
+    "admin assistant": "administrative assistant",
+    "admin asst": "administrative assistant",
+    "admin": "administrator",
+    "exec": "executive",
+    "ceo": "chief executive officer",
+    "cfo": "chief financial officer",
+    "coo": "chief operating officer",
+    "cto": "chief technology officer",
+    "cio": "chief information officer",
+    "ciso": "chief information security officer",
+    "cmo": "chief marketing officer",
+    "vp": "vice president",
+    "svp": "senior vice president",
+    "evp": "executive vice president",
+    "gm": "general manager",
+    "hr": "human resources",
+    "pr": "public relations",
+    "cpa": "certified public accountant",
+    "csr": "customer service representative",
+    "qa": "quality assurance",
+    "qc": "quality control",
+    "it": "information technology",
+    "ai": "artificial intelligence",
+    "ml": "machine learning",
+    "bi": "business intelligence",
+    "ui": "user interface",
+    "ux": "user experience",
+    "dba": "database administrator",
+    "sre": "site reliability engineer",
+    "swe": "software engineer",
+    "sde": "software development engineer",
+    "sysadmin": "system administrator",
+    "dev ops": "devops",
+    "dev": "developer",
+    "devs": "developer",
+    "coder": "programmer",
+    "frontend": "front end",
+    "backend": "back end",
+    "fullstack": "full stack",
+    "web dev": "web developer",
+    "annotator": "labeler",
+    "annotation": "labeling",
+    "data tagger": "data labeler",
+    "ai trainer": "artificial intelligence data labeler",
+    "k12": "k 12",
+    "esl": "english second language",
+    "sped": "special education",
+    # shortened words
+    "mgr": "manager",
+    "mngr": "manager",
+    "mgmt": "management",
+    "asst": "assistant",
+    "assist": "assistant",
+    "assoc": "associate",
+    "sr": "senior",
+    "snr": "senior",
+    "jr": "junior",
+    "tech": "technician",
+    "techs": "technician",
+    "eng": "engineer",
+    "engr": "engineer",
+    "rep": "representative",
+    "reps": "representative",
+    "coord": "coordinator",
+    "spec": "specialist",
+    "supv": "supervisor",
+    "supvr": "supervisor",
+    "supt": "superintendent",
+    "dir": "director",
+    "mktg": "marketing",
+    "svc": "service",
+    "svcs": "services",
+    "cust": "customer",
+    "maint": "maintenance",
+    "mech": "mechanic",
+    "elec": "electrical",
+    "ops": "operations",
+    "mfg": "manufacturing",
+    "whse": "warehouse",
+    "acct": "account",
+    "aid": "aide",
+    "aids": "aide",
+}
+
+_MAX_PHRASE = max(len(key.split()) for key in SYNONYMS)
+_SYNONYM_WORDS = {tuple(key.split()): tuple(value.split()) for key, value in SYNONYMS.items()}
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, `&` spelled out."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.lower().replace("&", " and ").replace("'s ", " ").replace("’s ", " ")
+
+
+def words(text: str) -> list[str]:
+    """The alphanumeric runs of the folded text: `"Registered Nurse (RN)"` → registered, nurse, rn."""
+    return _WORD.findall(fold(text))
+
+
+def expand(tokens: list[str]) -> list[str]:
+    """Apply SYNONYMS, longest phrase first, left to right."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for size in range(min(_MAX_PHRASE, len(tokens) - i), 0, -1):
+            replacement = _SYNONYM_WORDS.get(tuple(tokens[i : i + size]))
+            if replacement is not None:
+                out.extend(replacement)
+                i += size
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light English stemmer for job titles: plurals, -ing, -er/-ers, a final -e.
+
+    nurses, nursing, nurse → nurs; drivers, driving → driv; labeler, labeling → label;
+    secretaries → secretary; foremen → foreman; engineer stays (``-eer`` is kept).
+    """
+    if len(word) <= 3 or word.isdigit():
+        return word
+    if word.endswith("men") and len(word) > 5:
+        word = word[:-3] + "man"
+    elif word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith(("sses", "ches", "shes", "xes", "zes")):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is", "ys")):
+        word = word[:-1]
+    if word.endswith("ing") and len(word) > 5:
+        word = word[:-3]
+    elif word.endswith("er") and len(word) > 5 and not word.endswith("eer"):
+        word = word[:-2]
+    if len(word) > 4 and word.endswith("e"):
+        word = word[:-1]
+    if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "lsz":  # runn(ing) → run, shipp(er) → ship
+        word = word[:-1]
+    return word
+
+
+def tokens(text: str) -> list[str]:
+    """Expanded words, stop words removed (order kept; stems are taken later)."""
+    return expand([word for word in words(text) if word not in STOPWORDS])
+
+
+def query_tokens(text: str) -> list[str]:
+    """`tokens` of a query, trainee words dropped (see TRAINEE_WORDS) unless nothing else is left."""
+    toks = tokens(text)
+    return [word for word in toks if word not in TRAINEE_WORDS] or toks
+
+
+_BREAK = re.compile(r"\(|\)|,|;|:|--| - | of | for | in | at | to | with | on | from | by ")
+_ALTERNATIVES = re.compile(r" or |/")
+
+
+def heads(text: str) -> tuple[str, ...]:
+    """The head nouns of a title, as expanded words: the last word of its first phrase that is
+    not a modifier. "Director of Nursing" → director; "Registered Nurse (RN)" → nurse;
+    "plumber apprentice" → plumber; "Bookkeeper or accountant" → bookkeeper, accountant."""
+    folded = " " + fold(text) + " "
+    first = next((part for part in _BREAK.split(folded) if _WORD.search(part)), folded)
+    found: list[str] = []
+    for alternative in _ALTERNATIVES.split(first):
+        toks = tokens(alternative)
+        for word in reversed(toks):
+            if word not in MODIFIERS and word not in LEVEL_WORDS and word not in TRAINEE_WORDS:
+                found.append(word)
+                break
+        else:
+            if toks:
+                found.append(toks[-1])
+    return tuple(dict.fromkeys(found))

@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from careermap.search.forms import SearchForm
+from careermap.search.selectors import search
+
+PAGE_LIMIT = 20
+
+
+@require_safe
+def search_page(request: HttpRequest) -> HttpResponse:
+    """`/search/?q=`: occupations and reads for a job title, ranked. Plain GET form, no JS needed."""
+    form = SearchForm(request.GET if "q" in request.GET else None)
+    results = search(query=form.cleaned_data["q"], limit=PAGE_LIMIT) if form.is_bound and form.is_valid() else None
+    context = {"form": form, "q": request.GET.get("q", ""), "results": results}
+    return render(request, "search/search.html", context)

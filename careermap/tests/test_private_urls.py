@@ -1,0 +1,153 @@
+"""A generated walk of every URL pattern in the project's URLconf, the JSON API's included.
+
+Each pattern is classed as public or private by where it lives (the work log and the account, on
+pages and in the API). For each private pattern with an object id, bob's session (and bob's API
+token) gets a 404 for alice's object, whatever the method; each private pattern without one shows
+bob nothing of alice's; an anonymous visitor gets a login redirect or a 401. A pattern added
+anywhere without a way to fill its parameters fails the walk, so new private views are covered
+as they land (the work log's own per-view tests are careermap/worklog/tests/test_privacy.py).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from careermap.accounts.services import api_token_create
+from careermap.worklog.models import Entry, ImportBatch, Payment
+from careermap.worklog.services import import_batch_create
+from careermap.worklog.tests.factories import EntryFactory, PaymentFactory
+
+pytestmark = pytest.mark.django_db
+
+PRIVATE_PREFIXES = ("worklog/", "accounts/", "api/v1/worklog")
+# Account pages anyone may open: signing up, in or out, and the password-reset flow (its link
+# parameters are Django's signed token, not an object id).
+PUBLIC_ACCOUNT_PAGES = {
+    "accounts/signup/",
+    "accounts/login/",
+    "accounts/logout/",
+    "accounts/password/reset/",
+    "accounts/password/reset/sent/",
+    "accounts/password/reset/<uidb64>/<token>/",
+    "accounts/password/reset/done/",
+    "accounts/deleted/",
+}
+SECRET = "alice-secret-7Qv"
+
+
+@dataclasses.dataclass(frozen=True)
+class Route:
+    route: str  # e.g. "worklog/entries/<int:entry_id>/"
+    name: str
+
+    @property
+    def params(self) -> list[str]:
+        return re.findall(r"<(?:\w+:)?(\w+)>", self.route)
+
+    @property
+    def private(self) -> bool:
+        return self.route.startswith(PRIVATE_PREFIXES) and self.route not in PUBLIC_ACCOUNT_PAGES
+
+    @property
+    def api(self) -> bool:
+        return self.route.startswith("api/")
+
+    def url(self, values: dict[str, object]) -> str:
+        return "/" + re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(values[m.group(1)]), self.route)
+
+
+def walk(patterns: list[object] | None = None, prefix: str = "") -> list[Route]:
+    routes: list[Route] = []
+    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver):
+            routes += walk(pattern.url_patterns, prefix + str(pattern.pattern))
+        elif isinstance(pattern, URLPattern):
+            routes.append(Route(prefix + str(pattern.pattern), pattern.name or ""))
+    return routes
+
+
+ROUTES = walk()
+PRIVATE = [r for r in ROUTES if r.private]
+
+
+@pytest.fixture
+def alices(alice) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    entry = EntryFactory(user=alice, notes=SECRET, platform="AliceOnlyPlatform")
+    payment = PaymentFactory(user=alice, reference=SECRET)
+    batch = import_batch_create(user=alice, filename="alice.csv", data=f"date,notes\n2026-11-01,{SECRET}\n".encode())
+    token, _ = api_token_create(user=alice, name=SECRET)
+    return {"entry_id": entry.pk, "payment_id": payment.pk, "batch_id": batch.pk, "token_id": token.pk}
+
+
+@pytest.fixture
+def bob_api(bob) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    _, raw = api_token_create(user=bob, name="bob's token")
+    return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+
+
+def body(response) -> bytes:  # type: ignore[no-untyped-def]
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def test_the_walk_finds_the_private_patterns_of_pages_and_api() -> None:
+    routes = {r.route for r in PRIVATE}
+    assert "worklog/entries/<int:entry_id>/" in routes
+    assert any(r.api and r.params == ["entry_id"] for r in PRIVATE)
+    assert len(PRIVATE) >= 35, sorted(routes)
+    assert not [r for r in ROUTES if r.route.startswith("worklog/") and not r.private]
+
+
+def test_every_private_parameter_is_one_this_walk_can_fill(alices: dict[str, object]) -> None:
+    unknown = {(r.route, p) for r in PRIVATE for p in r.params if p not in alices}
+    assert not unknown, f"add an object of this kind to the `alices` fixture: {sorted(unknown)}"
+
+
+@pytest.mark.parametrize("route", [r for r in PRIVATE if r.params], ids=lambda r: r.route)
+def test_bob_gets_404_for_alices_object_by_any_method(
+    route: Route, alices: dict[str, object], bob_client: Client, bob_api: dict[str, str]
+) -> None:
+    url = route.url(alices)
+    extra = bob_api if route.api else {}
+    statuses = {bob_client.get(url, **extra).status_code}
+    if route.api:
+        # a schema-valid body for every API write (matching a payment takes entry ids)
+        payload = {"entries": [alices["entry_id"]], "notes": "bob was here"}
+        statuses |= {
+            bob_client.post(url, payload, content_type="application/json", **extra).status_code,
+            bob_client.patch(url, {"notes": "bob"}, content_type="application/json", **extra).status_code,
+            bob_client.delete(url, **extra).status_code,
+        }
+    else:
+        statuses.add(bob_client.post(url, {"notes": "bob was here", "entries": [alices["entry_id"]]}).status_code)
+    # 405 where a view takes only another method: decided before any lookup, the same for every id.
+    assert 404 in statuses and statuses <= {404, 405}, statuses
+    assert Entry.objects.get(pk=alices["entry_id"]).notes == SECRET
+    assert Payment.objects.filter(pk=alices["payment_id"]).exists()
+    assert ImportBatch.objects.filter(pk=alices["batch_id"]).exists()
+
+
+@pytest.mark.parametrize("route", [r for r in PRIVATE if not r.params], ids=lambda r: r.route)
+def test_bobs_own_pages_show_nothing_of_alices(
+    route: Route, alices: dict[str, object], bob_client: Client, bob_api: dict[str, str]
+) -> None:
+    response = bob_client.get(route.url({}), **(bob_api if route.api else {}))
+    assert response.status_code < 500
+    content = body(response)
+    assert SECRET.encode() not in content and b"AliceOnlyPlatform" not in content and b"alice@" not in content
+
+
+@pytest.mark.parametrize("route", PRIVATE, ids=lambda r: r.route)
+def test_an_anonymous_visitor_is_sent_to_log_in(route: Route, alices: dict[str, object], client: Client) -> None:
+    response = client.get(route.url(alices))
+    if route.api:
+        assert response.status_code in {401, 405}  # 405: a POST-only route, refused before any lookup
+    else:
+        assert response.status_code in {302, 405}
+        if response.status_code == 302:
+            assert response["Location"].startswith("/accounts/login/")
+    assert SECRET.encode() not in body(response)

