@@ -363,7 +363,9 @@ def fill(path: Path, leave_bytes: int) -> Path:
 
 def clear_error(output: str, *needles: str) -> tuple[bool, str]:
     lines = [line.strip() for line in output.strip().splitlines() if line.strip()]
-    last = lines[-1] if lines else ""
+    # The line that names the cause (PostgreSQL adds a HINT after it), else the last one.
+    named = [line for line in lines if any(n.lower() in line.lower() for n in needles)]
+    last = named[-1] if named else (lines[-1] if lines else "")
     traceback = "Traceback (most recent call last)" in output
     return any(n.lower() in last.lower() for n in needles) and not traceback, last
 

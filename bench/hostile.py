@@ -30,6 +30,7 @@ TESTS = [
     "careermap/tests/test_escaping.py",
     "careermap/tests/test_private_urls.py",
     "careermap/tests/test_rate_limits.py",
+    "careermap/tests/test_csrf.py",
 ]
 
 
@@ -118,7 +119,8 @@ def main() -> None:
                 "work-log notes and CSV cells come out inert (`test_escaping.py`, parsing each page's HTML); every "
                 "private URL pattern in the URLconf, pages and API, answers 404 to another user's session or token "
                 "(`test_private_urls.py`); login, signup, password reset and quiz submission are rate-limited "
-                "(`test_rate_limits.py`). The strict CSP (no `unsafe-inline`) is in `settings.CONTENT_SECURITY_POLICY`.",
+                "(`test_rate_limits.py`); every POST form carries a CSRF token and a cross-site POST is refused "
+                "(`test_csrf.py`). The strict CSP (no `unsafe-inline`) is in `settings.CONTENT_SECURITY_POLICY`.",
                 *(
                     ["", "Known bugs, each an `xfail(strict=True)` test that turns red when fixed:", ""]
                     if xfails

@@ -17,6 +17,7 @@ docs/reliability.md. Exits 1 when any request failed.
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from pathlib import Path
 
@@ -90,6 +91,7 @@ def main() -> None:
     finally:
         if not args.keep:
             stack.drop_database(args.db)
+        shutil.rmtree(work, ignore_errors=True)
 
     lines = table(result, solo)
     print()
@@ -109,7 +111,7 @@ def main() -> None:
     if not args.no_doc:
         setup = (
             f"gunicorn.conf.py ({workers} gthread workers × 4 threads), DEBUG off, PostgreSQL with the real data "
-            f"({'; '.join(summaries) if summaries else 'reused database'}), Redis cache; "
+            f"({'; '.join(line.rstrip('.') for line in summaries) if summaries else 'reused database'}), Redis cache; "
             f"wrk over loopback, {args.connections} connections, {args.seconds} s after a {args.warmup} s warm-up; "
             f"{stack.machine_line()}."
         )

@@ -13,6 +13,7 @@ checked for the peak). Writes the figures into docs/reliability.md; exits 1 when
 from __future__ import annotations
 
 import argparse
+import shutil
 import subprocess
 import sys
 import time
@@ -90,6 +91,7 @@ def main() -> None:
     finally:
         if not args.keep:
             stack.drop_database(args.db)
+        shutil.rmtree(work, ignore_errors=True)
 
     base = readings[0][1]
     end = readings[-1][1]

@@ -595,7 +595,11 @@ _HEADER = """# Reliability
 
 Every figure on this page was measured and written here by the script named in its section; run it
 again to refresh that section (the others are left alone). How to run them: `make bench-load`,
-`make soak`, `make faults`; the quick fault and hostile-input tests run in `make test`.
+`make soak`, `make faults` (root: it stops and starts the local PostgreSQL and Redis) and
+`make hostile`; quicker versions of the fault and hostile-input checks run in `make test`
+(`tests/faults/`, `careermap/tests/test_fuzz.py`, `test_escaping.py`, `test_private_urls.py`,
+`test_rate_limits.py`, `test_csrf.py`, `careermap/api/tests/test_schemathesis.py`, and axe-core in
+`tests/e2e/test_a11y.py`).
 """
 
 

@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "careermap.lib.logs.RequestLogMiddleware",
+    "careermap.lib.dbdown.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "careermap.urls"
@@ -208,11 +209,12 @@ LOGGING = {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
         "json": {"()": "careermap.lib.logs.JsonFormatter"},
     },
+    "filters": {"redact_request": {"()": "careermap.lib.logs.RedactRequestFilter"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
-        # Our request log replaces Django's, whose messages include full paths.
-        "django.request": {"level": "ERROR"},
+        # Our request log replaces Django's; its 5xx error lines are kept, with the route, not the path.
+        "django.request": {"level": "ERROR", "filters": ["redact_request"]},
         "careermap.request": {"level": "INFO" if env_bool("REQUEST_LOG", not DEBUG) else "WARNING"},
     },
 }

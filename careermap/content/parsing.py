@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from careermap.content.schema import BODY_SECTIONS, ReadFrontMatter
 from careermap.lib.markdown import render_markdown
+from careermap.lib.yamlsafe import YamlProblem, load_with_nodes
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -83,13 +84,9 @@ def _split_front_matter(path: str, text: str) -> tuple[str, str, int]:
 
 def _load_yaml(path: str, front_text: str) -> tuple[Any, yaml.Node | None]:
     try:
-        root = yaml.compose(front_text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(front_text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise ContentError(path, line, "front matter", f"invalid YAML: {problem}") from None
+        data, root = load_with_nodes(front_text)
+    except YamlProblem as problem:
+        raise ContentError(path, problem.line + 1, "front matter", problem.message) from None
     if not isinstance(data, dict):
         raise ContentError(path, 2, "front matter", "must be a mapping of fields")
     return data, root

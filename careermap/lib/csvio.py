@@ -53,20 +53,45 @@ def decode_upload(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
+class CsvFormatError(ValueError):
+    """The file stops being CSV at `line`: a quote never closed, or a cell over the csv module's limit."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(f"line {line}: {message}")
+        self.line = line
+        self.message = message
+
+
+def _csv_error(line: int, exc: csv.Error) -> CsvFormatError:
+    detail = str(exc)
+    if "field larger than field limit" in detail:
+        detail = "a cell is longer than 131,072 characters (often a quote that is never closed)"
+    return CsvFormatError(line, f"the file cannot be read from here on: {detail}")
+
+
 def read_rows(text: str) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
     """The header and an iterator of (line number, cells) for a CSV text; blank lines are skipped.
 
     Line numbers are those a spreadsheet shows (the header is line 1), counting embedded newlines.
+    Text that stops being CSV raises CsvFormatError naming the line, from here or from the iterator.
     """
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = [cell.strip() for cell in next(reader)]
     except StopIteration:
         return [], iter(())
+    except csv.Error as exc:
+        raise _csv_error(1, exc) from None
 
     def rows() -> Iterator[tuple[int, list[str]]]:
         start = reader.line_num + 1
-        for cells in reader:
+        while True:
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                raise _csv_error(start, exc) from None
             if any(cell.strip() for cell in cells):
                 yield start, cells
             start = reader.line_num + 1

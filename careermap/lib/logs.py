@@ -47,9 +47,25 @@ class RequestLogMiddleware:
             "request",
             extra={
                 "method": request.method,
-                "route": f"/{match.route}" if match and match.route else "unmatched",
+                "route": f"/{match.route}" if match is not None else "unmatched",
                 "status": response.status_code,
                 "ms": round(1000 * (time.monotonic() - started), 1),
             },
         )
         return response
+
+
+class RedactRequestFilter(logging.Filter):
+    """For Django's own request log (5xx errors): name the route, never the path or query, and drop
+    503s, which our health check and database middleware already log without them."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if getattr(record, "status_code", None) == 503:
+            return False
+        request = getattr(record, "request", None)
+        match = getattr(request, "resolver_match", None)
+        route = f"/{match.route}" if match is not None else "unmatched route"
+        if isinstance(record.args, tuple) and len(record.args) == 2:
+            record.args = (record.args[0], route)
+        record.request = None  # its repr carries the full path
+        return True

@@ -20,6 +20,7 @@ import yaml
 from django.conf import settings
 from pydantic import BaseModel, ConfigDict, Field, StrictStr, ValidationError, model_validator
 
+from careermap.lib.yamlsafe import YamlProblem, load_with_nodes
 from careermap.quiz.matching import EDUCATION_LEVELS, ITEMS_PER_TYPE, RIASEC, TYPE_NAMES, Answers, Practical
 
 log = logging.getLogger(__name__)
@@ -184,12 +185,9 @@ def parse_codebook(text: str) -> tuple[InterestItem, ...]:
 def parse_practical(path: Path, text: str) -> tuple[PracticalQuestion, ...]:
     display = str(path)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        raise QuestionsError(display, line, "yaml", str(getattr(exc, "problem", exc))) from None
+        data, root = load_with_nodes(text)
+    except YamlProblem as problem:
+        raise QuestionsError(display, problem.line, "yaml", problem.message) from None
     try:
         return tuple(PracticalFile.model_validate(data).questions)
     except ValidationError as exc:

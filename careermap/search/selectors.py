@@ -149,3 +149,14 @@ def _data_as_of() -> dt.datetime | None:
     last_import = Dataset.objects.aggregate(last=Max("imported_at"))["last"]
     last_load = ContentRelease.objects.order_by("-pk").values_list("loaded_at", flat=True).first()
     return max((moment for moment in (last_import, last_load) if moment is not None), default=None)
+
+
+SEARCH_CAPACITY = 120  # queries per address...
+SEARCH_PER_SECONDS = 60  # ...per minute: far above a person typing, well below a scraper
+
+
+def search_allowed(*, client: str) -> bool:
+    """Take one token from the address's search bucket (careermap.lib.ratelimit)."""
+    from careermap.lib import ratelimit
+
+    return ratelimit.allow(scope="search", value=client, capacity=SEARCH_CAPACITY, per_seconds=SEARCH_PER_SECONDS)

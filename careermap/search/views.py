@@ -4,8 +4,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from careermap.lib.ratelimit import client_ip
 from careermap.search.forms import SearchForm
-from careermap.search.selectors import search
+from careermap.search.selectors import search, search_allowed
 
 PAGE_LIMIT = 20
 
@@ -14,6 +15,9 @@ PAGE_LIMIT = 20
 def search_page(request: HttpRequest) -> HttpResponse:
     """`/search/?q=`: occupations and reads for a job title, ranked. Plain GET form, no JS needed."""
     form = SearchForm(request.GET if "q" in request.GET else None)
+    if form.is_bound and not search_allowed(client=client_ip(request)):
+        context = {"form": SearchForm(), "q": request.GET.get("q", ""), "results": None, "throttled": True}
+        return render(request, "search/search.html", context, status=429)
     results = search(query=form.cleaned_data["q"], limit=PAGE_LIMIT) if form.is_bound and form.is_valid() else None
     context = {"form": form, "q": request.GET.get("q", ""), "results": results}
     return render(request, "search/search.html", context)

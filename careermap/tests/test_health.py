@@ -34,3 +34,18 @@ def test_healthz_is_503_naming_the_cache_when_it_is_down(client: Client) -> None
         response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["checks"] == {"database": "ok", "cache": "unavailable"}
+
+
+def test_pages_answer_503_with_retry_after_when_the_database_is_unreachable(client: Client) -> None:
+    with mock.patch("careermap.content.views.read_list", side_effect=OperationalError("connection refused")):
+        response = client.get("/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "5"
+    assert b"Back in a moment" in response.content
+
+
+def test_api_calls_answer_a_json_503_when_the_database_is_unreachable(client: Client) -> None:
+    with mock.patch("careermap.api.routers.reads.read_list", side_effect=OperationalError("connection refused")):
+        response = client.get("/api/v1/reads")
+    assert response.status_code == 503
+    assert response.json()["detail"].startswith("The database is unavailable")

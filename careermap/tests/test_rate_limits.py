@@ -119,18 +119,11 @@ def test_quiz_submissions_on_the_page_are_throttled_per_address(client: Client, 
     assert 0 < allowed < ATTEMPTS
 
 
-SEARCH_UNLIMITED = pytest.mark.xfail(
-    strict=True, reason="search has no rate limit yet (careermap/search/views.py, careermap/api/routers/search.py)"
-)
-
-
-@SEARCH_UNLIMITED
 def test_the_search_page_is_throttled_per_address(client: Client) -> None:
     allowed = hammer(lambda n: client.get("/search/", {"q": f"nurse {n}"}, REMOTE_ADDR="203.0.113.8"), attempts=300)
     assert allowed < 300
 
 
-@SEARCH_UNLIMITED
 def test_the_search_api_is_throttled_per_address(client: Client) -> None:
     allowed = hammer(
         lambda n: client.get("/api/v1/search", {"q": f"nurse {n}"}, REMOTE_ADDR="203.0.113.9"), attempts=300

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from careermap.lib.csvio import read_rows, unescape_cell
+from careermap.lib.csvio import CsvFormatError, read_rows, unescape_cell
 from careermap.worklog import rules
 from careermap.worklog.models import Status
 
@@ -232,7 +232,11 @@ def parse_rows(
     seen: dict[str, int] = {}
     width = len(header)
 
-    for line, cells in rows:
+    for item in _rows_or_format_error(rows):
+        if isinstance(item, RowError):
+            yield item
+            return
+        line, cells = item
         if len(cells) < width:
             cells = cells + [""] * (width - len(cells))
         if escaped:
@@ -273,6 +277,14 @@ def parse_rows(
         occurrence = seen.get(fingerprint, 0)
         seen[fingerprint] = occurrence + 1
         yield ParsedRow(line, values, fingerprint if occurrence == 0 else entry_key(values, occurrence))
+
+
+def _rows_or_format_error(rows: Iterator[tuple[int, list[str]]]) -> Iterator[tuple[int, list[str]] | RowError]:
+    """The rows, then a RowError where the file stops being CSV (nothing after it can be read)."""
+    try:
+        yield from rows
+    except CsvFormatError as error:
+        yield RowError(error.line, error.message)
 
 
 def _raw(cells: list[str], columns: Mapping[str, int], target: str) -> str:

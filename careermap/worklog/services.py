@@ -20,7 +20,7 @@ from django.db import connection, transaction
 from django.db.models import F, Sum
 from django.utils import timezone
 
-from careermap.lib.csvio import decode_upload, read_rows
+from careermap.lib.csvio import CsvFormatError, decode_upload, read_rows
 from careermap.worklog import rules
 from careermap.worklog.csvimport import ParsedRow, RowError, guess_date_format, guess_mapping, parse_rows
 from careermap.worklog.models import Entry, ImportBatch, ImportState, Payment, PaymentMatch, Status
@@ -300,16 +300,20 @@ KEPT_ERRORS = 200
 def import_batch_create(*, user: Any, filename: str, data: bytes) -> ImportBatch:
     """Keep an uploaded CSV as a draft. Nothing reaches the log until `worklog_csv_import`."""
     text = decode_upload(data)
-    header, rows = read_rows(text)
-    if not header or not any(header):
-        raise ValidationError({"file": ["The file is empty or has no header row."]})
+    try:
+        header, rows = read_rows(text)
+        if not header or not any(header):
+            raise ValidationError({"file": ["The file is empty or has no header row."]})
+        rows_total = sum(1 for _ in rows)
+    except CsvFormatError as error:
+        raise ValidationError({"file": [f"Line {error.line}: {error.message}."]}) from None
     batch = ImportBatch(
         user=user,
         filename=filename[:255],
         sha256=hashlib.sha256(data).hexdigest(),
         content=text,
         header=header,
-        rows_total=sum(1 for _ in rows),
+        rows_total=rows_total,
     )
     batch.mapping = default_mapping(header=header, text=text)
     batch.save()
@@ -321,9 +325,12 @@ def default_mapping(*, header: list[str], text: str) -> dict[str, Any]:
     date_samples: list[str] = []
     if guessed["date"] is not None:
         _, rows = read_rows(text)
-        for _, cells in itertools.islice(rows, 20):
-            if guessed["date"] < len(cells):
-                date_samples.append(cells[guessed["date"]])
+        try:
+            for _, cells in itertools.islice(rows, 20):
+                if guessed["date"] < len(cells):
+                    date_samples.append(cells[guessed["date"]])
+        except CsvFormatError:
+            pass  # the rows read so far are enough to guess from; the preview reports the line
     return {
         "columns": {target: index for target, index in guessed.items() if index is not None},
         "date_format": guess_date_format(date_samples),

@@ -7,9 +7,10 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from pydantic import Field, field_validator
 
-from careermap.api.schemas import ValidationErrorOut
+from careermap.api.schemas import ErrorOut, ValidationErrorOut
+from careermap.lib.ratelimit import client_ip
 from careermap.search.forms import query_problem
-from careermap.search.selectors import search
+from careermap.search.selectors import search, search_allowed
 
 router = Router(tags=["search"])
 
@@ -54,12 +55,14 @@ class SearchOut(Schema):
 
 @router.get(
     "/search",
-    response={200: SearchOut, 422: ValidationErrorOut},
+    response={200: SearchOut, 422: ValidationErrorOut, 429: ErrorOut},
     summary="Occupations and reads for a job title, ranked (unstable)",
 )
-def search_titles(request: HttpRequest, params: Query[SearchParams]) -> dict[str, Any]:
+def search_titles(request: HttpRequest, params: Query[SearchParams]) -> tuple[int, dict[str, Any]]:
+    if not search_allowed(client=client_ip(request)):
+        return 429, {"detail": "Too many searches from your address; try again in a minute."}
     results = search(query=params.q, limit=params.limit)
-    return {
+    return 200, {
         "query": results.query,
         "count": len(results.hits),
         "results": [

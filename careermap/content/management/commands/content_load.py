@@ -5,6 +5,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DatabaseError
 
 from careermap.content.services import ContentLoadFailed, content_load
 
@@ -23,4 +24,8 @@ class Command(BaseCommand):
             release = content_load(directory=directory)
         except ContentLoadFailed as failed:
             raise CommandError(f"content not loaded; the previous content stays in place:\n{failed}") from None
+        except DatabaseError as exc:
+            raise CommandError(
+                f"content not loaded, the database refused the write ({exc}); the previous content stays in place"
+            ) from None
         self.stdout.write(f"Loaded {release.read_count} reads (content release {release.pk}).")

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import transaction
+from django.db import DatabaseError, transaction
 
 from careermap.durability.services import durability_compute
 from careermap.occupations.importers.base import ImportFileError
@@ -74,6 +74,8 @@ class Command(BaseCommand):
                     durability_compute()
         except ImportFileError as exc:
             raise CommandError(f"Import failed, nothing changed: {exc}") from exc
+        except DatabaseError as exc:
+            raise CommandError(f"Import failed, the database refused the write ({exc}); nothing changed") from None
         finally:
             if bar is not None:
                 bar.close()
