@@ -62,6 +62,9 @@ class RedactRequestFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         if getattr(record, "status_code", None) == 503:
             return False
+        if getattr(record, "redacted", False):  # logging re-configured twice attaches the filter twice
+            return True
+        record.redacted = True
         request = getattr(record, "request", None)
         match = getattr(request, "resolver_match", None)
         route = f"/{match.route}" if match is not None else "unmatched route"
