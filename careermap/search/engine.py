@@ -6,7 +6,8 @@ It sorts every row itself, so the same rows give the same results on SQLite and 
 
 A query is scored in four parts (docs/search.md explains each and has the figures):
 
-1. Words: `text.query_tokens` (abbreviations, brand names, a light stemmer); a word the index has
+1. Words: `text.query_tokens` (abbreviations, brand names, a light stemmer); an unknown word written
+   as two known ones is split ("haircutter" → hair cutter); any other word the index has
    never seen becomes its closest known word (rapidfuzz), so "registred" finds "registered".
 2. Titles: each title scores how much of the query it covers and how much of itself the query
    covers (idf-weighted), with bonuses for sharing the query's head noun, for holding every query
@@ -289,6 +290,10 @@ class SearchIndex:
             stem = text.stem(word)
             if stem in self.idf:
                 out.append(QueryWord(word, stem, self._word_weight(word, stem)))
+            elif (parts := self._split_compound(word)) is not None:
+                for part in parts:
+                    part_stem = self.stem_of[part]
+                    out.append(QueryWord(part, part_stem, self._word_weight(part, part_stem)))
             elif len(word) >= 4 and not word.isdigit():
                 matches = process.extract(
                     word, self.words, scorer=fuzz.ratio, score_cutoff=self.weights.fuzzy_cutoff, limit=5
@@ -300,6 +305,20 @@ class SearchIndex:
                             stem = self.stem_of[match]
                             out.append(QueryWord(match, stem, self._word_weight(match, stem) * similarity / 100.0))
         return out
+
+    def _split_compound(self, word: str) -> tuple[str, str] | None:
+        """An unknown word written as two known ones ("haircutter" → hair cutter, "bellstaff" →
+        bell staff): the split whose rarer half is commonest, each half at least three letters."""
+        if len(word) < 7 or word.isdigit():
+            return None
+        best: tuple[float, str, str] | None = None
+        for i in range(3, len(word) - 2):
+            left, right = word[:i], word[i:]
+            if left in self.stem_of and right in self.stem_of:
+                rarity = max(self.idf[self.stem_of[left]], self.idf[self.stem_of[right]])
+                if best is None or rarity < best[0]:
+                    best = (rarity, left, right)
+        return None if best is None else (best[1], best[2])
 
     def _query_heads(self, words: list[QueryWord]) -> set[str]:
         """The stems of the query's head noun: its non-modifier word most often used as a head

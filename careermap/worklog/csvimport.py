@@ -195,8 +195,8 @@ def _parse_hours(text: str) -> int | None:
         value = Decimal(text.replace(",", "."))
     except InvalidOperation:
         raise rules.RuleError("hours", f"“{text}” is not a number of hours") from None
-    if not value.is_finite():
-        raise rules.RuleError("hours", f"“{text}” is not a number of hours")
+    if not value.is_finite() or not 0 <= value <= 24:
+        raise rules.RuleError("hours", f"“{text}” is not a number of hours between 0 and 24")
     return int((value * 60).to_integral_value())
 
 

@@ -73,10 +73,10 @@ def check_amount(amount: Decimal, *, field: str, allow_zero: bool = True) -> Dec
         raise RuleError(field, "is not a number")
     if amount < 0 or (amount == 0 and not allow_zero):
         raise RuleError(field, "must be more than zero" if not allow_zero else "cannot be negative")
+    if amount > MAX_AMOUNT:  # before quantize, which fails on huge exponents ("1E+999999")
+        raise RuleError(field, "is too large")
     if amount != amount.quantize(CENT):
         raise RuleError(field, "has more than two decimal places")
-    if amount > MAX_AMOUNT:
-        raise RuleError(field, "is too large")
     return amount.quantize(CENT)
 
 

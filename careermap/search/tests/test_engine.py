@@ -34,6 +34,12 @@ def test_typos_are_tolerated() -> None:
     assert top("softwear developer") == ["15-1252.00"]
 
 
+def test_a_compound_of_two_known_words_is_split() -> None:
+    assert INDEX.search("truckdriver") == INDEX.search("truck driver")
+    assert top("softwaredeveloper") == ["15-1252.00"]
+    assert INDEX._split_compound("plumbr") is None  # a typo still goes to the fuzzy match
+
+
 def test_abbreviations_are_understood() -> None:
     assert top("LPN") == ["29-2061.00"]
     assert top("CNA") == ["31-1131.00"]

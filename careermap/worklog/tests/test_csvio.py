@@ -37,3 +37,13 @@ def test_rows_carry_the_line_numbers_a_spreadsheet_shows() -> None:
 def test_uploads_from_excel_lose_their_byte_order_mark() -> None:
     assert decode_upload("\ufeffdate,platform".encode()) == "date,platform"
     assert decode_upload("caf\xe9".encode("cp1252")) == "café"
+
+
+def test_absurd_amounts_and_hours_are_row_errors_not_crashes() -> None:
+    from careermap.worklog.csvimport import parse_rows
+
+    text = "date,platform,hours,pay\n2026-11-02,Outlier,1E+999999,1\n2026-11-02,Outlier,1,1E+999999\n"
+    mapping = {"columns": {"date": 0, "platform": 1, "hours": 2, "pay_expected": 3}, "date_format": "iso"}
+    rows = list(parse_rows(text, mapping=mapping))
+    assert [type(row).__name__ for row in rows] == ["RowError", "RowError"]
+    assert "hours" in rows[0].reason.lower() and "too large" in rows[1].reason
