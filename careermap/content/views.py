@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -14,13 +13,19 @@ from careermap.content.presenters import education_label, read_evidence_by_part,
 from careermap.content.schema import COLLECTION_NAMES
 from careermap.content.selectors import content_version, read_get, read_list, read_occupations
 from careermap.durability.selectors import data_version, durability_for_read
+from careermap.lib.pagecache import cached_page
 from careermap.occupations.models import Occupation
-
-READ_PAGE_TTL = 24 * 3600
 
 
 @require_safe
 def read_map(request: HttpRequest) -> HttpResponse:
+    if not request.GET:  # the unfiltered map is the same for everyone: cache it per version
+        key = f"map-page:{content_version()}:{data_version()}"
+        return cached_page(key, lambda: _render_map(request))
+    return HttpResponse(_render_map(request))
+
+
+def _render_map(request: HttpRequest) -> str:
     form = ReadFilterForm(request.GET or None)
     filters = form.to_filters() if form.is_valid() else None
     reads = read_list(filters=filters)
@@ -36,7 +41,7 @@ def read_map(request: HttpRequest) -> HttpResponse:
         "q": request.GET.get("q", ""),
         "occupation_count": Occupation.objects.count(),
     }
-    return render(request, "content/map.html", context)
+    return render_to_string("content/map.html", context, request=request)
 
 
 @require_safe
@@ -44,21 +49,21 @@ def read_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """The read page. Its HTML is cached per content version and day (the overdue notice is date-bound)."""
     today = dt.date.today()
     key = f"read-page:{content_version()}:{data_version()}:{slug}:{today.isoformat()}"
-    html = cache.get(key)
-    if html is None:
-        read = _read_or_404(slug)
-        context = {
-            "read": read,
-            "overdue": read.is_overdue(as_of=today),
-            "lenses": read_lenses(read),
-            "education_label": education_label(read),
-            "occupations": read_occupations(read),
-            "durability": durability_for_read(read.occupation_codes) if read.durability_scored else None,
-            "quiz_url": "/quiz/",
-        }
-        html = render_to_string("content/read_detail.html", context, request=request)
-        cache.set(key, html, READ_PAGE_TTL)
-    return HttpResponse(html)
+    return cached_page(key, lambda: _render_read(request, slug, today))
+
+
+def _render_read(request: HttpRequest, slug: str, today: dt.date) -> str:
+    read = _read_or_404(slug)
+    context = {
+        "read": read,
+        "overdue": read.is_overdue(as_of=today),
+        "lenses": read_lenses(read),
+        "education_label": education_label(read),
+        "occupations": read_occupations(read),
+        "durability": durability_for_read(read.occupation_codes) if read.durability_scored else None,
+        "quiz_url": "/quiz/",
+    }
+    return render_to_string("content/read_detail.html", context, request=request)
 
 
 @require_safe

@@ -3,11 +3,14 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
 
 from careermap.content.models import Read
+from careermap.content.selectors import content_version
 from careermap.durability.models import DurabilityScore
-from careermap.durability.selectors import durability_present
+from careermap.durability.selectors import data_version, durability_present
+from careermap.lib.pagecache import cached_page
 from careermap.lib.svg import horizontal_bars
 from careermap.occupations.forms import OccupationFilterForm
 from careermap.occupations.models import Occupation
@@ -28,6 +31,12 @@ def occupation_index(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def occupation_detail(request: HttpRequest, code: str) -> HttpResponse:
+    """The occupation page, the same for every visitor: cached per content and data version."""
+    key = f"occupation-page:{content_version()}:{data_version()}:{code}"
+    return cached_page(key, lambda: _render_occupation(request, code))
+
+
+def _render_occupation(request: HttpRequest, code: str) -> str:
     try:
         detail = occupation_get(code=code)
     except Occupation.DoesNotExist:
@@ -45,7 +54,7 @@ def occupation_detail(request: HttpRequest, code: str) -> HttpResponse:
         "reads": Read.objects.filter(occupation_links__onet_code=occupation.code).only("slug", "title", "collection"),
         "core_tasks": [task for task in detail.tasks if task.task_type == "core"][:10] or detail.tasks[:10],
     }
-    return render(request, "occupations/detail.html", context)
+    return render_to_string("occupations/detail.html", context, request=request)
 
 
 @require_safe
