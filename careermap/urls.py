@@ -5,9 +5,9 @@ from django.urls import include, path
 
 from careermap import health
 from careermap.api.api import api
-from careermap.content.sitemaps import ReadSitemap, StaticSitemap
+from careermap.content.sitemaps import OccupationSitemap, ReadSitemap, StaticSitemap
 
-sitemaps = {"reads": ReadSitemap, "pages": StaticSitemap}
+sitemaps = {"reads": ReadSitemap, "occupations": OccupationSitemap, "pages": StaticSitemap}
 
 urlpatterns = [
     path("", include("careermap.content.urls")),

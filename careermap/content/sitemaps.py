@@ -20,7 +20,27 @@ class ReadSitemap(Sitemap):
 
 class StaticSitemap(Sitemap):
     def items(self) -> list[str]:
-        return ["content:map", "content:methodology"]
+        return [
+            "content:map",
+            "content:methodology",
+            "durability:method",
+            "occupations:occupation_list",
+            "occupations:dataset_list",
+            "quiz:start",
+        ]
 
     def location(self, item: str) -> str:
         return reverse(item)
+
+
+class OccupationSitemap(Sitemap):
+    changefreq = "monthly"
+    limit = 2000
+
+    def items(self) -> list[str]:
+        from careermap.occupations.models import Occupation
+
+        return list(Occupation.objects.order_by("code").values_list("code", flat=True))
+
+    def location(self, item: str) -> str:
+        return reverse("occupations:occupation_detail", args=[item])

@@ -91,3 +91,9 @@ def test_pages_say_so_when_no_data_is_loaded(client: Client) -> None:
     assert "not loaded" in client.get("/occupations/").content.decode()
     assert "No dataset is loaded" in client.get("/data/").content.decode()
     assert "occupation data is not loaded" in client.get("/").content.decode()
+
+
+def test_the_sitemap_lists_every_occupation(client: Client, data: None) -> None:
+    body = client.get("/sitemap.xml").content.decode()
+    assert "/occupations/15-1252.00/" in body and "/occupations/55-1011.00/" in body
+    assert "/methodology/durability/" in body
