@@ -215,6 +215,7 @@ LOGGING = {
     "loggers": {
         # Our request log replaces Django's; its 5xx error lines are kept, with the route, not the path.
         "django.request": {"level": "ERROR", "filters": ["redact_request"]},
+        "django.security": {"level": "WARNING", "filters": ["redact_request"]},
         "careermap.request": {"level": "INFO" if env_bool("REQUEST_LOG", not DEBUG) else "WARNING"},
     },
 }
