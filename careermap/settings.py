@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "careermap.lib.logs.RequestLogMiddleware",
     "careermap.lib.dbdown.DatabaseUnavailableMiddleware",
+    "careermap.lib.dbdown.RejectNulMiddleware",
 ]
 
 ROOT_URLCONF = "careermap.urls"

@@ -36,3 +36,36 @@ class DatabaseUnavailableMiddleware:
             response = HttpResponse(render_to_string("503.html"), status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
+
+
+class RejectNulMiddleware:
+    """Refuse API input containing NUL characters with a 422 naming the field.
+
+    PostgreSQL text cannot hold NUL, so such a value would otherwise reach the database and fail
+    there as a 500 (SQLite would accept it: the two backends must behave the same). HTML forms are
+    covered by Django's own ProhibitNullCharactersValidator on every CharField.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path_info.startswith("/api/"):
+            field = self._nul_field(request)
+            if field is not None:
+                detail = [{"field": field, "message": "must not contain NUL characters"}]
+                return JsonResponse({"detail": detail}, status=422)
+        return self.get_response(request)
+
+    @staticmethod
+    def _nul_field(request: HttpRequest) -> str | None:
+        if "\x00" in request.path_info:
+            return "path"
+        for key, values in request.GET.lists():
+            if "\x00" in key or any("\x00" in value for value in values):
+                return key.replace("\x00", "")
+        if request.method in {"POST", "PUT", "PATCH"}:
+            body = request.body
+            if b"\\u0000" in body or b"\x00" in body:
+                return "body"
+        return None

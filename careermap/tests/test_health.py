@@ -49,3 +49,19 @@ def test_api_calls_answer_a_json_503_when_the_database_is_unreachable(client: Cl
         response = client.get("/api/v1/reads")
     assert response.status_code == 503
     assert response.json()["detail"].startswith("The database is unavailable")
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/api/v1/reads?q=a%00b", "/api/v1/occupations?q=%00", "/api/v1/reads/ab%00c", "/api/v1/search?q=nurse%00"],
+)
+def test_nul_characters_in_api_input_are_a_422_on_every_database(client: Client, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["message"] == "must not contain NUL characters"
+
+
+def test_nul_characters_in_an_api_body_are_a_422(client: Client) -> None:
+    response = client.post("/api/v1/quiz/matches", '{"answers": {"R1": "\\u0000"}}', content_type="application/json")
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["field"] == "body"

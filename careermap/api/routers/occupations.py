@@ -131,7 +131,7 @@ def list_occupations(request: HttpRequest, params: Query[OccupationFilterParams]
 
 @router.get(
     "/occupations/{code}",
-    response={200: OccupationDetailOut, 404: ErrorOut},
+    response={200: OccupationDetailOut, 404: ErrorOut, 422: ValidationErrorOut},
     summary="One occupation, every figure with its dataset",
 )
 def get_occupation(request: HttpRequest, code: str) -> tuple[int, dict[str, Any]]:

@@ -63,7 +63,11 @@ def list_reads(request: HttpRequest, filters: Query[ReadFilterParams]) -> dict[s
     }
 
 
-@router.get("/reads/{slug}", response={200: ReadDetailOut, 404: ErrorOut}, summary="One read, every field")
+@router.get(
+    "/reads/{slug}",
+    response={200: ReadDetailOut, 404: ErrorOut, 422: ValidationErrorOut},
+    summary="One read, every field",
+)
 def get_read(request: HttpRequest, slug: str) -> tuple[int, dict[str, Any]]:
     read = read_get(slug=slug)
     if read is None:
