@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
 
 from careermap.content.models import Read
+from careermap.content.schema import ONET_SOC_CODE
 from careermap.content.selectors import content_version
 from careermap.durability.models import DurabilityScore
 from careermap.durability.selectors import data_version, durability_present
@@ -37,6 +38,8 @@ def occupation_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def _render_occupation(request: HttpRequest, code: str) -> str:
+    if not ONET_SOC_CODE.match(code):
+        raise Http404(f"{code!r} is not an O*NET-SOC code")
     try:
         detail = occupation_get(code=code)
     except Occupation.DoesNotExist:

@@ -353,6 +353,9 @@ def _first_sentence(fragment: str) -> str:
 
 
 def quiz_result_get(*, token: str) -> QuizResult | None:
+    # Tokens are URL-safe base64; anything else (a NUL that PostgreSQL would refuse) is simply no result.
+    if not token or len(token) > 64 or not token.replace("-", "").replace("_", "").isalnum() or not token.isascii():
+        return None
     return QuizResult.objects.filter(token=token).first()
 
 

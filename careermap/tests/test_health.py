@@ -65,3 +65,8 @@ def test_nul_characters_in_an_api_body_are_a_422(client: Client) -> None:
     response = client.post("/api/v1/quiz/matches", '{"answers": {"R1": "\\u0000"}}', content_type="application/json")
     assert response.status_code == 422
     assert response.json()["detail"][0]["field"] == "body"
+
+
+@pytest.mark.parametrize("url", ["/occupations/15-1252.0%00/", "/quiz/results/abc%00def/"])
+def test_nul_characters_in_page_paths_are_a_404_on_every_database(client: Client, url: str) -> None:
+    assert client.get(url).status_code == 404
