@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from django.conf import settings
+from hypothesis import settings as hypothesis_settings
+
+# CI runs the property tests and schemathesis with a fixed seed, so a run is repeatable; developers
+# get fresh random examples each run (HYPOTHESIS_PROFILE unset) to keep finding new cases.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture(autouse=True)
