@@ -8,14 +8,13 @@ import statistics
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from careermap.quiz.evaluation import OPEN, only
 from careermap.quiz.matching import (
     BAND_RANK,
-    EDUCATION_LEVELS,
     LIMIT,
     RIASEC,
     Answers,
     Candidate,
-    Practical,
     code_profile,
     interest_profile,
     match,
@@ -23,24 +22,7 @@ from careermap.quiz.matching import (
 )
 from careermap.quiz.tests import strategies as s
 
-OPEN = Practical(
-    urgency="year",
-    budget_usd=None,
-    education=EDUCATION_LEVELS.index("bachelor"),
-    train="any",
-    adult=True,
-    work_authorized=True,
-    licence_ok=True,
-    setting="either",
-    hours="full-time",
-    goal="hired",
-    durability="not-much",
-)
-
-
-def only(letter: str) -> dict[str, int]:
-    """Enjoys only one type's activities."""
-    return {item: 5 if item[0] == letter else 1 for item in s.ITEM_IDS}
+# The open practical answers and single-type profiles are the evaluation's own, so both test the same cases.
 
 
 def occupation(key: str, profile: tuple[float, ...], **overrides: object) -> Candidate:
