@@ -17,3 +17,11 @@ max_requests_jitter = max_requests // 10
 accesslog = None
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()
+
+
+def post_worker_init(worker: object) -> None:
+    """The application is loaded: freeze its modules out of the garbage collector's scans
+    (careermap/lib/memory.py); the quiz and search freeze their data when they build it."""
+    from careermap.lib.memory import freeze_long_lived
+
+    freeze_long_lived()

@@ -8,7 +8,7 @@
    40 varied, valid answer sets from 20 connections (one per wrk thread, so each response is timed
    against the request just sent). Each request carries its own X-Forwarded-For (BEHIND_PROXY=1),
    as many clients behind the load balancer would, so the per-address rate limit sees many
-   addresses. Every response stores a result (one INSERT). Goal: p99 ≤ 50 ms.
+   addresses. No response writes to the database (a result link holds its answers). Goal: p99 ≤ 50 ms.
 
     .venv/bin/python bench/quiz_bench.py [--seconds 20] [--connections 20] [--sqlite] [--reuse] [--keep]
 
@@ -199,7 +199,7 @@ def main() -> None:
         "",
         f"HTTP: {args.rounds} alternating rounds of {args.seconds} s (worst round shown); quiz {route.rps:,.0f} "
         f"requests/s against {ping.rps:,.0f}/s for /ping, {route.errors} errors in {route.requests:,} quiz requests, "
-        f"each storing a result. Building the candidates (once per data version, per process): "
+        f"none writing to the database. Building the candidates (once per data version, per process): "
         f"{inproc['build_ms']:.0f} ms.",
     ]
     body = "\n".join(lines)

@@ -1,8 +1,10 @@
 """A cache-backed token bucket: allow bursts up to `capacity`, refill at `capacity` per `per_seconds`.
 
 Forms call `allow()` in `clean()` (healthchecks does the same with its `TokenBucket`). Keys are
-hashed, so e-mail addresses and IP addresses never appear in the cache. The read-modify-write is
-not atomic across processes; at worst a burst gets a few extra attempts, which is fine for throttling.
+hashed, so e-mail addresses and IP addresses never appear in the cache. On Redis (production) the
+bucket is read and written by one server-side script (`ResilientRedisCache.take_token`): one round
+trip, atomic across processes. On other caches (development, tests) it is a get and a set, which
+is not atomic; at worst a burst gets a few extra attempts, which is fine for throttling.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
+
+from careermap.lib.cache import BUCKET_SUFFIX
 
 _PREFIX = "tb:"
 
@@ -26,6 +30,9 @@ def allow(*, scope: str, value: str, capacity: int, per_seconds: float, now: flo
     """Take one token from the bucket named (scope, value); False when it is empty."""
     now = time.time() if now is None else now
     key = _key(scope, value.strip().lower())
+    take_token = getattr(cache, "take_token", None)
+    if take_token is not None:
+        return bool(take_token(key, capacity=capacity, per_seconds=per_seconds, now=now))
     tokens, updated = cache.get(key, (float(capacity), now))
     tokens = min(float(capacity), tokens + (now - updated) * capacity / per_seconds)
     allowed = tokens >= 1.0
@@ -36,7 +43,8 @@ def allow(*, scope: str, value: str, capacity: int, per_seconds: float, now: flo
 
 
 def reset(*, scope: str, value: str) -> None:
-    cache.delete(_key(scope, value.strip().lower()))
+    key = _key(scope, value.strip().lower())
+    cache.delete_many([key, key + BUCKET_SUFFIX])
 
 
 def client_ip(request: HttpRequest) -> str:

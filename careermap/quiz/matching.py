@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Literal
 
 RIASEC = ("R", "I", "A", "S", "E", "C")
@@ -338,6 +338,24 @@ def first_dollar_by_level(**kwargs: object) -> tuple[str, ...]:
 # Matching
 
 
+class CandidateSet:
+    """Candidates with the flat rows matching's first pass reads (index and profile unit of each
+    one that has a profile), built once: the site keeps one per data version. `match` accepts a
+    plain iterable of candidates too, and builds this on the fly."""
+
+    __slots__ = ("candidates", "rows")
+
+    def __init__(self, candidates: Iterable[Candidate]) -> None:
+        self.candidates = tuple(candidates)
+        self.rows = tuple((index, *c.unit) for index, c in enumerate(self.candidates) if c.unit is not None)
+
+    def __iter__(self) -> Iterator[Candidate]:
+        return iter(self.candidates)
+
+    def __len__(self) -> int:
+        return len(self.candidates)
+
+
 def match(answers: Answers, candidates: Iterable[Candidate], *, limit: int = LIMIT) -> Outcome:
     profile, problem = interest_profile(answers.interests)
     if profile is None:
@@ -347,20 +365,20 @@ def match(answers: Answers, candidates: Iterable[Candidate], *, limit: int = LIM
     u0, u1, u2, u3, u4, u5 = user
     p = answers.practical
     rules = _Rules.of(p)
-    pool = tuple(candidates)
+    prepared = candidates if isinstance(candidates, CandidateSet) else CandidateSet(candidates)
+    pool = prepared.candidates
+    # First pass, the hot loop: interest fit (a dot product of units is Pearson's r) for everyone.
+    fitting = [
+        (fit, index)
+        for index, r, i, a, s, e, k in prepared.rows
+        if (fit := u0 * r + u1 * i + u2 * a + u3 * s + u4 * e + u5 * k) > MIN_FIT
+    ]
     ranked: list[tuple[float, str, int, float]] = []
-    for index, c in enumerate(pool):
-        unit = c.unit
-        if unit is None:
-            continue
-        r, i, a, s, e, k = unit
-        fit = u0 * r + u1 * i + u2 * a + u3 * s + u4 * e + u5 * k
-        if fit <= MIN_FIT:
-            continue
+    for fit, index in fitting:
+        c = pool[index]
         adjust = _practical_adjust(rules, c)
-        if adjust is None:
-            continue
-        ranked.append((-(fit + adjust), c.key, index, fit))
+        if adjust is not None:
+            ranked.append((-(fit + adjust), c.key, index, fit))
     ranked.sort()  # by score, then key: keys are unique, so the order is total
 
     chosen: list[Match] = []

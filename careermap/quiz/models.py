@@ -1,4 +1,5 @@
-"""A shared quiz result: a random token and the answers, nothing else.
+"""A quiz result shared before result links carried their answers (quiz/codes.py): a random
+token and the answers, nothing else. No new rows are written; old links keep working.
 
 No account, no IP address, no time of day: the answers alone, so the result page can be
 recomputed against the current data and shared by link.

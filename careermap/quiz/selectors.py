@@ -1,4 +1,4 @@
-"""Reads for the quiz: the candidates matching runs over, and stored results.
+"""Reads for the quiz: the candidates matching runs over, and shared results.
 
 Candidates are built once per data version (content load, data import, durability run) and kept
 in process memory, so a quiz submission costs a version check and the pure matching itself.
@@ -20,11 +20,14 @@ from django.db.models import Max
 
 from careermap.content.models import Read
 from careermap.content.selectors import content_version
+from careermap.lib.memory import freeze_long_lived
 from careermap.occupations import sources
 from careermap.occupations.models import Dataset, Occupation, Projection
+from careermap.quiz.codes import NotAnAnswerCode, answers_decode
 from careermap.quiz.matching import (
     EDUCATION_LEVELS,
     Candidate,
+    CandidateSet,
     Pay,
     Source,
     code_profile,
@@ -32,6 +35,7 @@ from careermap.quiz.matching import (
     high_point_code,
 )
 from careermap.quiz.models import QuizResult
+from careermap.quiz.questions import PracticalQuestion
 
 # BLS "Typical education needed for entry" → EDUCATION_LEVELS index.
 BLS_ENTRY_EDUCATION: dict[str, int] = {
@@ -54,7 +58,7 @@ _VERSION_TTL = 5.0  # seconds a process trusts its composite data version
 @dataclasses.dataclass(frozen=True)
 class CandidatePool:
     version: str
-    candidates: tuple[Candidate, ...]
+    candidates: CandidateSet  # iterable like a tuple; holds the rows matching reads first
     occupations: int
     reads: int
     skipped_without_profile: int
@@ -108,6 +112,7 @@ def quiz_candidates() -> CandidatePool:
     with _lock:
         if _pool is None or _pool.version != version:
             _pool = build_candidates(version=version)
+            freeze_long_lived()  # the candidates live until the next data version
         return _pool
 
 
@@ -176,7 +181,7 @@ def build_candidates(*, version: str = "") -> CandidatePool:
     newest = max(stamps).isoformat() if stamps else ""
     return CandidatePool(
         version=version,
-        candidates=tuple(candidates),
+        candidates=CandidateSet(candidates),
         occupations=len(occupations) - skipped,
         reads=len(reads),
         skipped_without_profile=skipped,
@@ -352,11 +357,24 @@ def _first_sentence(fragment: str) -> str:
     return match.group(1) if match else text
 
 
-def quiz_result_get(*, token: str) -> QuizResult | None:
-    # Tokens are URL-safe base64; anything else (a NUL that PostgreSQL would refuse) is simply no result.
+@dataclasses.dataclass(frozen=True)
+class SharedResult:
+    token: str
+    answers: dict[str, Any] | None  # None: made with practical questions that have since changed
+
+
+def quiz_result_get(*, token: str, practical: Iterable[PracticalQuestion]) -> SharedResult | None:
+    """The answers behind a result link: decoded from the token itself (quiz/codes.py), or, for a
+    link made before results moved into the token, read from the QuizResult table."""
+    try:
+        return SharedResult(token=token, answers=answers_decode(token, practical))
+    except NotAnAnswerCode:
+        pass
+    # Stored tokens are URL-safe base64; anything else (a NUL that PostgreSQL would refuse) is no result.
     if not token or len(token) > 64 or not token.replace("-", "").replace("_", "").isalnum() or not token.isascii():
         return None
-    return QuizResult.objects.filter(token=token).first()
+    row = QuizResult.objects.filter(token=token).first()
+    return None if row is None else SharedResult(token=token, answers=dict(row.answers))
 
 
 def pool_summary(pool: CandidatePool) -> dict[str, Any]:

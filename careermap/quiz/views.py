@@ -1,7 +1,8 @@
 """The quiz pages: a start page, five steps of plain forms, and a shareable result.
 
 Answers in progress live in the session (no account), so a reload or a back button keeps them;
-a result stores only the answers and is recomputed against the current data when viewed.
+a result's link holds only the answers (quiz/codes.py) and is recomputed against the current data
+when viewed.
 """
 
 from __future__ import annotations
@@ -10,16 +11,16 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from careermap.lib.ratelimit import client_ip
+from careermap.quiz.codes import answers_encode
 from careermap.quiz.forms import InterestStepForm, PracticalForm, interest_steps
 from careermap.quiz.matching import Problem, match
-from careermap.quiz.models import QuizResult
 from careermap.quiz.presenters import outcome_dict, profile_chart
 from careermap.quiz.questions import CREDITS, ITEMS_SOURCE, QuestionSet, parse_answers, question_set
 from careermap.quiz.selectors import quiz_candidates, quiz_result_get
-from careermap.quiz.services import quiz_result_create
 
 SESSION_KEY = "quiz_answers"
 
@@ -106,9 +107,9 @@ def _practical_step(request: HttpRequest, qs: QuestionSet, step: int) -> HttpRes
         form = PracticalForm(request.POST, questions=qs.practical, client=client_ip(request), final=True)
         if form.is_valid():
             _save(request, form.answers())
-            result, problem = _finish(_saved(request), qs)
-            if result is not None:
-                return redirect(result)
+            result_url, problem = _finish(_saved(request), qs)
+            if result_url is not None:
+                return redirect(result_url)
     else:
         saved = _saved(request)
         form = PracticalForm(initial={q.id: saved.get(q.id) for q in qs.practical}, questions=qs.practical)
@@ -121,8 +122,8 @@ def _practical_step(request: HttpRequest, qs: QuestionSet, step: int) -> HttpRes
     return render(request, "quiz/step_practical.html", context, status=200 if problem is None else 422)
 
 
-def _finish(saved: dict[str, Any], qs: QuestionSet) -> tuple[QuizResult | None, Problem | None]:
-    """Store the answers when they make a profile; otherwise say why not."""
+def _finish(saved: dict[str, Any], qs: QuestionSet) -> tuple[str | None, Problem | None]:
+    """The result's link when the answers make a profile; otherwise why not."""
     known = qs.item_ids | set(qs.practical_by_id)
     raw = {key: value for key, value in saved.items() if key in known}  # drop ids of retired questions
     answers, errors = parse_answers(raw, qs)
@@ -132,16 +133,16 @@ def _finish(saved: dict[str, Any], qs: QuestionSet) -> tuple[QuizResult | None, 
     outcome = match(answers, quiz_candidates().candidates)
     if outcome.problem is not None:
         return None, outcome.problem
-    return quiz_result_create(answers=raw), None
+    return reverse("quiz:results", args=[answers_encode(raw, qs.practical)]), None
 
 
 @require_safe
 def quiz_results(request: HttpRequest, token: str) -> HttpResponse:
-    result = quiz_result_get(token=token)
+    qs = question_set()
+    result = quiz_result_get(token=token, practical=qs.practical)
     if result is None:
         raise Http404("No such quiz result")
-    qs = question_set()
-    answers, errors = parse_answers(result.answers, qs) if qs.items_available else (None, [])
+    answers, _ = parse_answers(result.answers, qs) if qs.items_available and result.answers else (None, [])
     context = _base_context(qs) | {"result": result, "stale": answers is None}
     if answers is not None:
         pool = quiz_candidates()
@@ -155,9 +156,9 @@ def quiz_results(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_POST
 def quiz_edit(request: HttpRequest, token: str) -> HttpResponse:
-    """Start from a stored result's answers (copied into this browser's session)."""
-    result = quiz_result_get(token=token)
+    """Start from a shared result's answers (copied into this browser's session)."""
+    result = quiz_result_get(token=token, practical=question_set().practical)
     if result is None:
         raise Http404("No such quiz result")
-    request.session[SESSION_KEY] = dict(result.answers)
+    request.session[SESSION_KEY] = dict(result.answers or {})
     return redirect("quiz:step", step=1)

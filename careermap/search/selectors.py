@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import gc
 import threading
 from collections import defaultdict
 
@@ -17,6 +16,7 @@ from django.core.cache import cache
 from django.db.models import Count, Max
 
 from careermap.content.models import ContentRelease, Read
+from careermap.lib.memory import freeze_long_lived
 from careermap.occupations.models import AlternateTitle, Dataset, Occupation, Projection, Task
 from careermap.search.engine import Corpus, Hit, OccupationDoc, ReadDoc, SearchIndex, TitleDoc, employment_by_code
 
@@ -100,11 +100,8 @@ def search_index() -> BuiltIndex:
                 data_as_of=_data_as_of(),
                 sources=_sources(),
             )
-            # The index is ~175,000 long-lived objects; a full garbage-collection pass over them
-            # takes ~50 ms and would land on some unlucky query. Freeze them out of the collector
-            # (objects are still freed by reference counting when the index is replaced).
-            gc.collect()
-            gc.freeze()
+            # ~175,000 long-lived objects: out of the collector's way (careermap/lib/memory.py).
+            freeze_long_lived()
         return _built
 
 

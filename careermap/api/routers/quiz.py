@@ -8,15 +8,17 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from django.http import HttpRequest
+from django.urls import reverse
 from ninja import Router, Schema
 from pydantic import BaseModel, Field, WithJsonSchema
 
 from careermap.lib.ratelimit import client_ip
+from careermap.quiz.codes import answers_encode
 from careermap.quiz.matching import match
 from careermap.quiz.presenters import outcome_dict
 from careermap.quiz.questions import CREDITS, ITEMS_SOURCE, SCALE, parse_answers, question_set
 from careermap.quiz.selectors import quiz_candidates
-from careermap.quiz.services import quiz_result_create, quiz_submit_allowed
+from careermap.quiz.services import quiz_submit_allowed
 
 router = Router(tags=["quiz"])
 
@@ -213,6 +215,6 @@ def post_matches(request: HttpRequest, body: MatchesIn) -> tuple[int, dict[str, 
     outcome = match(answers, pool.candidates)
     token = result_url = None
     if outcome.profile is not None:
-        result = quiz_result_create(answers=body.answers)
-        token, result_url = result.token, result.get_absolute_url()
+        token = answers_encode(body.answers, qs.practical)
+        result_url = reverse("quiz:results", args=[token])
     return 200, {"token": token, "result_url": result_url} | outcome_dict(outcome, pool)
