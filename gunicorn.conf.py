@@ -11,6 +11,11 @@ threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = 30
 graceful_timeout = 20
 keepalive = 5
+# Each worker gets its own listening socket and the kernel spreads new connections across them.
+# With one shared socket, whichever worker wakes first accepts a burst of connections and keeps
+# them (keep-alive): at 20 clients on 2 workers the quiz API's p99 was 55-59 ms with a shared
+# socket, 48-49 ms with this (bench/quiz_bench.py, runs alternated, 2026-12-01).
+reuse_port = True
 # Recycle workers now and then so a slow leak cannot grow without bound.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
 max_requests_jitter = max_requests // 10
