@@ -5,7 +5,7 @@ index of each practical answer among its question's choices, as one mixed-radix 
 it, a fingerprint of the practical questions (ids and choice values, in order), so a link made
 before an editor changed them reads as "made with questions that have since changed" instead of
 being decoded into the wrong answers; behind it, a checksum, so a mistyped or made-up token is
-simply no result. About 30 URL-safe characters.
+simply no result. 33 URL-safe characters with today's questions.
 
 Pure functions of the answers and the question definitions: no database, no Django.
 """
@@ -26,7 +26,7 @@ PREFIX = "a"  # the layout's version: a different layout gets a different first 
 ITEM_IDS = tuple(f"{letter}{n}" for letter in "RIASEC" for n in range(1, 9))
 _SCALE = 6  # 0 = skipped, 1..5 = Dislike..Enjoy
 _FINGERPRINT = 3
-_CHECKSUM = 2
+_CHECKSUM = 3
 
 
 class NotAnAnswerCode(ValueError):
@@ -41,7 +41,9 @@ def _layout(practical: Iterable[PracticalQuestion]) -> tuple[bytes, list[tuple[s
     capacity = _SCALE ** len(ITEM_IDS)
     for _, values in questions:
         capacity *= len(values)
-    return digest.digest()[:_FINGERPRINT], questions, (capacity - 1).bit_length() // 8 + 1
+    size = (capacity - 1).bit_length() // 8 + 1
+    size += -(_FINGERPRINT + size + _CHECKSUM) % 3  # whole base64 groups: every character counts
+    return digest.digest()[:_FINGERPRINT], questions, size
 
 
 def _checksum(body: bytes) -> bytes:
