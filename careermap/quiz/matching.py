@@ -24,6 +24,9 @@ import math
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Literal
 
+import numpy as np
+import numpy.typing as npt
+
 RIASEC = ("R", "I", "A", "S", "E", "C")
 TYPE_NAMES: dict[str, str] = {
     "R": "Realistic",
@@ -339,21 +342,77 @@ def first_dollar_by_level(**kwargs: object) -> tuple[str, ...]:
 
 
 class CandidateSet:
-    """Candidates with the flat rows matching's first pass reads (index and profile unit of each
-    one that has a profile), built once: the site keeps one per data version. `match` accepts a
-    plain iterable of candidates too, and builds this on the fly."""
+    """The candidates as columns (numpy arrays), built once: the site keeps one per data version.
+    Matching scores every candidate at once from these; `_practical_adjust` below states the same
+    rules one candidate at a time, and a property test holds the two equal. `match` accepts a plain
+    iterable of candidates too, and builds this on the fly.
 
-    __slots__ = ("candidates", "rows")
+    Only candidates with an interest profile are columns; `index` maps a column back to its
+    candidate."""
 
     def __init__(self, candidates: Iterable[Candidate]) -> None:
         self.candidates = tuple(candidates)
-        self.rows = tuple((index, *c.unit) for index, c in enumerate(self.candidates) if c.unit is not None)
+        rows = [c for c in self.candidates if c.unit is not None]
+        self.index = np.array([i for i, c in enumerate(self.candidates) if c.unit is not None], dtype=np.int64)
+        units = np.array([c.unit for c in rows], dtype=np.float64).reshape(len(rows), 6)
+        self.units = tuple(np.ascontiguousarray(units[:, t]) for t in range(6))
+        order = sorted(range(len(rows)), key=lambda i: rows[i].key)
+        self.key_rank = np.empty(len(rows), dtype=np.int64)
+        self.key_rank[order] = np.arange(len(rows))
+        self.adult_only = np.array([c.min_age >= 18 for c in rows], dtype=bool)
+        self.needs_authorization = np.array([c.needs_work_authorization for c in rows], dtype=bool)
+        self.needs_licence = np.array([c.needs_licence is True for c in rows], dtype=bool)
+        self.band_ranks = np.array([c.band_ranks for c in rows], dtype=np.int64).reshape(
+            len(rows), len(EDUCATION_LEVELS)
+        )
+        self.education_level = np.array([c.education_level for c in rows], dtype=np.int64)
+        self.cost_known = np.array([c.start_cost_min is not None for c in rows], dtype=bool)
+        self.cost_min = np.array([c.start_cost_min or 0 for c in rows], dtype=np.float64)
+        self.cost_max_over = np.array(
+            [c.start_cost_max if c.start_cost_min is not None and c.start_cost_max is not None else -1 for c in rows],
+            dtype=np.float64,
+        )
+        self.goal_bonus = np.array([c.goal_bonus for c in rows], dtype=np.float64).reshape(len(rows), 3)
+        self.occupation_like = np.array([c.lenses is None for c in rows], dtype=bool)
+        self.durability_points = np.array([c.durability_points for c in rows], dtype=np.float64)
+        self.remote_known = np.array([c.remote is not None for c in rows], dtype=bool)
+        self.remote = np.array([bool(c.remote) for c in rows], dtype=bool)
+        self.flexible_hours = np.array([c.flexible_hours for c in rows], dtype=bool)
 
     def __iter__(self) -> Iterator[Candidate]:
         return iter(self.candidates)
 
     def __len__(self) -> int:
         return len(self.candidates)
+
+    def practical_adjust(self, r: _Rules) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.float64]]:
+        """`_practical_adjust` for every column: (allowed, adjustment). The operations run in the
+        same order as there, so the floats come out identical."""
+        allowed = ~(self.adult_only & (not r.adult))
+        allowed &= ~(self.needs_authorization & (not r.authorized))
+        allowed &= ~(self.needs_licence & (not r.licence_ok))
+        band = self.band_ranks[:, r.education]
+        allowed &= (band <= r.max_rank) & (self.education_level <= r.max_level)
+        adjust = np.asarray(r.urgency_adjust, dtype=np.float64)[band]
+        gap = self.education_level - r.education
+        adjust = np.where(gap > 0, adjust - 0.04 * gap, adjust)
+        if r.budget is not None:
+            allowed &= ~(self.cost_known & (self.cost_min > r.budget))
+            adjust = np.where(self.cost_max_over > r.budget, adjust - 0.05, adjust)
+            if r.small_budget:
+                adjust = np.where(~self.cost_known & (gap > 0), adjust - 0.05, adjust)
+        adjust = adjust + self.goal_bonus[:, r.goal]
+        if r.goal == 0:
+            adjust = np.where(self.occupation_like & (band > 1), adjust - 0.1, adjust)
+        if r.weight:
+            adjust = adjust + r.weight * self.durability_points
+        if r.remote:
+            adjust = np.where(self.remote_known, adjust + np.where(self.remote, 0.05, -0.1), adjust)
+        elif r.in_person:
+            adjust = np.where(self.remote_known & self.remote, adjust - 0.02, adjust)
+        if r.short_hours:
+            adjust = np.where(self.flexible_hours, adjust + 0.03, adjust)
+        return allowed, adjust
 
 
 def match(answers: Answers, candidates: Iterable[Candidate], *, limit: int = LIMIT) -> Outcome:
@@ -364,37 +423,31 @@ def match(answers: Answers, candidates: Iterable[Candidate], *, limit: int = LIM
     assert user is not None  # a profile is never flat
     u0, u1, u2, u3, u4, u5 = user
     p = answers.practical
-    rules = _Rules.of(p)
     prepared = candidates if isinstance(candidates, CandidateSet) else CandidateSet(candidates)
     pool = prepared.candidates
-    # First pass, the hot loop: interest fit (a dot product of units is Pearson's r) for everyone.
-    fitting = [
-        (fit, index)
-        for index, r, i, a, s, e, k in prepared.rows
-        if (fit := u0 * r + u1 * i + u2 * a + u3 * s + u4 * e + u5 * k) > MIN_FIT
-    ]
-    ranked: list[tuple[float, str, int, float]] = []
-    for fit, index in fitting:
-        c = pool[index]
-        adjust = _practical_adjust(rules, c)
-        if adjust is not None:
-            ranked.append((-(fit + adjust), c.key, index, fit))
-    ranked.sort()  # by score, then key: keys are unique, so the order is total
+    # Interest fit for everyone at once: a dot product of units is Pearson's r (summed in the
+    # order a scalar loop would, so ties break the same way on every machine).
+    r, i, a, s, e, k = prepared.units
+    fit = u0 * r + u1 * i + u2 * a + u3 * s + u4 * e + u5 * k
+    allowed, adjust = prepared.practical_adjust(_Rules.of(p))
+    columns = np.flatnonzero((fit > MIN_FIT) & allowed)
+    score = fit[columns] + adjust[columns]
+    ranked = columns[np.lexsort((prepared.key_rank[columns], -score))]  # by score, then key
 
     chosen: list[Match] = []
     taken: set[str] = set()
-    for negative, _key, index, fit in ranked:
-        c = pool[index]
+    for column in ranked.tolist():
+        c = pool[int(prepared.index[column])]
         if taken & c.groups:
             continue
         taken |= c.groups
-        chosen.append(_explain(profile, p, c, -negative, fit))
+        chosen.append(_explain(profile, p, c, float(fit[column] + adjust[column]), float(fit[column])))
         if len(chosen) == limit:
             break
     notes: list[str] = []
     if len(chosen) < limit:
         notes.append(_too_few_note(len(chosen), p))
-    return Outcome(profile=profile, problem=None, matches=tuple(chosen), eligible=len(ranked), notes=tuple(notes))
+    return Outcome(profile=profile, problem=None, matches=tuple(chosen), eligible=len(columns), notes=tuple(notes))
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

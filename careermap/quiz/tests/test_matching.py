@@ -12,9 +12,14 @@ from careermap.quiz.evaluation import OPEN, only
 from careermap.quiz.matching import (
     BAND_RANK,
     LIMIT,
+    MIN_FIT,
     RIASEC,
     Answers,
     Candidate,
+    CandidateSet,
+    _practical_adjust,
+    _Rules,
+    _unit,
     code_profile,
     interest_profile,
     match,
@@ -300,3 +305,48 @@ def test_a_match_is_the_best_remaining_candidate_in_its_turn(answers: Answers, p
         taken |= single.candidate.groups
         expected.append(single.candidate.key)
     assert [m.candidate.key for m in outcome.matches] == expected[:LIMIT]
+
+
+@settings(max_examples=150, deadline=None)
+@given(answers=s.answers, pool=s.candidates())
+def test_the_column_rules_equal_the_rules_stated_one_candidate_at_a_time(
+    answers: Answers, pool: list[Candidate]
+) -> None:
+    """match() scores all candidates at once (CandidateSet.practical_adjust); _practical_adjust is
+    the readable statement of the same rules. They must agree exactly, filter and float alike."""
+    rules = _Rules.of(answers.practical)
+    prepared = CandidateSet(pool)
+    allowed, adjust = prepared.practical_adjust(rules)
+    for column, index in enumerate(prepared.index.tolist()):
+        expected = _practical_adjust(rules, pool[index])
+        assert bool(allowed[column]) is (expected is not None)
+        if expected is not None:
+            assert float(adjust[column]) == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(answers=s.answers, pool=s.candidates())
+def test_the_ranking_is_the_one_a_plain_loop_gives(answers: Answers, pool: list[Candidate]) -> None:
+    """The whole ranking against the simplest reading of it: score every candidate in a loop,
+    sort by score then key, take the best of each group."""
+    outcome = match(answers, pool)
+    if outcome.profile is None:
+        return
+    user = _unit(outcome.profile.scores)
+    rules = _Rules.of(answers.practical)
+    ranked = []
+    for c in pool:
+        if c.unit is None:
+            continue
+        fit = sum(u * v for u, v in zip(user, c.unit, strict=True))
+        adjust = _practical_adjust(rules, c)
+        if fit > MIN_FIT and adjust is not None:
+            ranked.append((-(fit + adjust), c.key, c))
+    ranked.sort(key=lambda t: (t[0], t[1]))
+    picked, taken = [], set()
+    for _, key, c in ranked:
+        if not taken & c.groups:
+            taken |= c.groups
+            picked.append(key)
+    assert outcome.eligible == len(ranked)
+    assert [m.candidate.key for m in outcome.matches] == picked[:LIMIT]
