@@ -13,6 +13,7 @@ from typing import Any
 
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import RedisError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger("careermap.cache")
@@ -120,6 +121,9 @@ class ResilientRedisCache(RedisCache):
             )
         except _ERRORS as exc:
             self._failed(exc)
+            return True
+        except RedisError as exc:  # a read-only replica, a script error: throttling must not break the page
+            logger.error("rate-limit script failed (%s); request allowed", type(exc).__name__)
             return True
 
 

@@ -97,3 +97,11 @@ def test_the_rate_limit_uses_the_redis_script_when_the_cache_is_redis() -> None:
         ratelimit.reset(scope="test-live", value="198.51.100.7")
         assert ratelimit.allow(scope="test-live", value="198.51.100.7", capacity=2, per_seconds=60) is True
         ratelimit.reset(scope="test-live", value="198.51.100.7")
+
+
+def test_a_redis_that_refuses_the_script_lets_the_request_through() -> None:
+    """A server error (here: the bucket's key holds a string, WRONGTYPE) is logged, not a 500."""
+    cache = ResilientRedisCache("redis://127.0.0.1:6379/14", {"KEY_PREFIX": "test-bucket"})
+    cache._cache.get_client(write=True).set(cache.make_and_validate_key("w:bucket"), "not a hash")
+    assert cache.take_token("w", capacity=1, per_seconds=60, now=1.0) is True
+    cache.delete("w:bucket")
