@@ -82,6 +82,9 @@ class ResilientRedisCache(RedisCache):
     def delete(self, key: Any, version: int | None = None) -> bool:
         return bool(self._guard(False, "delete", key, version))
 
+    def delete_many(self, keys: Any, version: int | None = None) -> None:
+        self._guard(None, "delete_many", keys, version)
+
     def get_many(self, keys: Any, version: int | None = None) -> dict[Any, Any]:
         return dict(self._guard({}, "get_many", keys, version))
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +28,7 @@ ITEM_IDS = tuple(f"{letter}{n}" for letter in "RIASEC" for n in range(1, 9))
 _SCALE = 6  # 0 = skipped, 1..5 = Dislike..Enjoy
 _FINGERPRINT = 3
 _CHECKSUM = 3
+_TOKEN = re.compile(re.escape(PREFIX) + r"(?:[A-Za-z0-9_-]{4})+")  # whole base64 groups, no padding
 
 
 class NotAnAnswerCode(ValueError):
@@ -66,11 +68,12 @@ def answers_encode(answers: Mapping[str, Any], practical: Iterable[PracticalQues
 def answers_decode(token: str, practical: Iterable[PracticalQuestion]) -> dict[str, Any] | None:
     """The answers a token holds; None when it was made with practical questions that have since
     changed. Raises NotAnAnswerCode for anything `answers_encode` did not make."""
-    if not token.startswith(PREFIX) or not token.isascii() or len(token) > 80:
+    # Exactly the form answers_encode writes: the decoder alone would skip stray characters and
+    # read "+/" as "-_", so one result would have many spellings.
+    if len(token) > 80 or not _TOKEN.fullmatch(token):
         raise NotAnAnswerCode(token)
-    payload = token[len(PREFIX) :]
     try:
-        raw = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))
+        raw = base64.b64decode(token[len(PREFIX) :], altchars=b"-_", validate=True)
     except (binascii.Error, ValueError):
         raise NotAnAnswerCode(token) from None
     body, checksum = raw[:-_CHECKSUM], raw[-_CHECKSUM:]

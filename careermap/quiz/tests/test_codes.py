@@ -51,6 +51,15 @@ def test_a_token_made_with_other_practical_questions_reads_as_changed_not_as_oth
     assert answers_decode(answers_encode(answers, renamed), PRACTICAL_QUESTIONS) is None
 
 
+def test_a_token_has_one_spelling_only() -> None:
+    answers = {"R1": 5} | {q.id: q.choices[0].value for q in PRACTICAL_QUESTIONS}
+    token = answers_encode(answers, PRACTICAL_QUESTIONS)
+    for variant in (token[:9] + "." + token[9:], token + "=", token[:9] + " " + token[9:], token.replace("-", "+")):
+        if variant != token:
+            with pytest.raises(NotAnAnswerCode):
+                answers_decode(variant, PRACTICAL_QUESTIONS)
+
+
 @pytest.mark.parametrize("token", ["", "old-token-123", "a", "a!!!", "a" + "A" * 30, "b" + "A" * 30, "a\x00bc"])
 def test_anything_else_is_not_an_answer_code(token: str) -> None:
     with pytest.raises(NotAnAnswerCode):
