@@ -352,8 +352,9 @@ class CandidateSet:
 
     def __init__(self, candidates: Iterable[Candidate]) -> None:
         self.candidates = tuple(candidates)
-        rows = [c for c in self.candidates if c.unit is not None]
-        self.index = np.array([i for i, c in enumerate(self.candidates) if c.unit is not None], dtype=np.int64)
+        profiled = [(i, c) for i, c in enumerate(self.candidates) if c.unit is not None]
+        rows = [c for _, c in profiled]
+        self.index = np.array([i for i, _ in profiled], dtype=np.int64)
         units = np.array([c.unit for c in rows], dtype=np.float64).reshape(len(rows), 6)
         self.units = tuple(np.ascontiguousarray(units[:, t]) for t in range(6))
         order = sorted(range(len(rows)), key=lambda i: rows[i].key)
