@@ -5,14 +5,18 @@
 
 Held-out set. O*NET's Alternate Titles file says where each title came from (its Source(s)
 column; codes from O*NET's data dictionary): 02 = incumbent data (titles workers reported in
-O*NET's surveys), 10 = employer job postings. Those are the real-world titles. A deterministic
-sample of them (sha1 of the normalised title; `--holdout` percent) is held out: every row whose
-normalised title or short title equals a held-out title is removed from the index, for every
-occupation, so the query text is nowhere in the index. The query is the title as a person would
-type it: the text outside parentheses ("CAD Tech (Computer-Aided Design Technician)" → "CAD
-Tech"). A hit is correct if it is any occupation the file lists that title under (a title such as
-"Office Manager" belongs to several). The sample splits in two by the same hash: `dev` is for
-tuning the weights in careermap/search/engine.py, `test` is reported and never tuned on.
+O*NET's surveys), 10 = employer job postings. Those are the real-world titles. A title is its
+words as typed (the text outside parentheses: "CAD Tech (Computer-Aided Design Technician)" → "CAD
+Tech"), abbreviations spelled out, stemmed, in any order (`key`). A deterministic sample of the
+real-world titles (sha1 of the key; `--holdout` percent) is held out: every row that carries one
+of them (as typed, inside its parentheses or as its short title) is removed from the index, for
+every occupation, so no spelling of the query is left in the index. A hit is correct if it is any
+occupation the file lists that title under, in any spelling (a title such as "Office Manager"
+belongs to several). The sample splits in two by the same hash: `dev` is for tuning the weights
+in careermap/search/engine.py, `test` is reported and never tuned on.
+
+Self-agreement: how often two spellings of one title are listed under a common occupation. It
+bounds what any search can score on held-out titles (docs/search.md).
 
 Baseline, measured the same way on the same index: SQLite FTS5, bm25, one row per title
 (occupation titles + remaining alternate titles), the query's words OR-ed; occupations ranked by
@@ -56,11 +60,24 @@ from careermap.search.files import corpus_from_files  # noqa: E402
 REAL_WORLD_SOURCES = {"02", "10"}  # incumbent data, employer job postings
 EXAMPLES = ["data labeler", "RN", "uber driver", "plumber apprentice", "registred nurse"]
 _PARENS = re.compile(r"\([^)]*\)?")
+_INNER = re.compile(r"\(([^)]*)\)")
 
 
 def key(title: str) -> str:
-    """Case- and punctuation-insensitive form: what "the same title" means here."""
-    return " ".join(text.words(title))
+    """The title's words as a person types them (outside parentheses), abbreviations spelled out
+    (`text.SYNONYMS`), stemmed, levels dropped, in any order: what "the same title" means here.
+    "Client Services Rep" and "Client Service Representative" are one title; so are "CAD Tech" and
+    "Tech, CAD"."""
+    toks = text.tokens(as_typed(title))
+    return " ".join(sorted({text.stem(word) for word in toks if word not in text.LEVEL_WORDS}))
+
+
+def spellings(t: TitleDoc) -> set[str]:
+    """Every title a row carries: as typed, inside its parentheses, and its short title."""
+    out = {key(t.title)} | {key(inner) for inner in _INNER.findall(t.title)}
+    if t.short_title:
+        out.add(key(t.short_title))
+    return out - {""}
 
 
 def as_typed(title: str) -> str:
@@ -86,20 +103,42 @@ def hold_out(titles: tuple[TitleDoc, ...], percent: int) -> tuple[list[TitleDoc]
     typed: dict[str, str] = {}
     incumbent: set[str] = set()
     for t in titles:
-        gold[key(t.title)].add(t.code)
+        for k in spellings(t):
+            gold[k].add(t.code)
         sources = set(t.sources.split(","))
-        if REAL_WORLD_SOURCES & sources:
-            typed.setdefault(key(t.title), as_typed(t.title))
+        k = key(t.title)
+        if k and REAL_WORLD_SOURCES & sources:
+            typed.setdefault(k, as_typed(t.title))
         if "02" in sources:
-            incumbent.add(key(t.title))
+            incumbent.add(k)
     held = {k for k in typed if bucket(k) % 100 < percent}
-    kept = [t for t in titles if key(t.title) not in held and key(t.short_title) not in held]
+    kept = [t for t in titles if not spellings(t) & held]
     splits = {"dev": Split([]), "test": Split([])}
     for k in sorted(held):
         name = "dev" if (bucket(k) // 100) % 2 == 0 else "test"
         splits[name].queries.append((typed[k], frozenset(gold[k])))
         splits[name].incumbent.append(k in incumbent)
     return kept, splits
+
+
+def self_agreement(titles: tuple[TitleDoc, ...]) -> tuple[int, int]:
+    """How often O*NET agrees with itself: for each title written in more than one way (rows whose
+    raw text differs but whose words are the same), do the occupations listed under one spelling
+    meet those listed under the others? A search that saw every other spelling could do no better
+    than this on such titles, so it bounds what held-out titles can show."""
+    by_spelling: dict[str, set[str]] = defaultdict(set)
+    for t in titles:
+        by_spelling[" ".join(text.words(t.title))].add(t.code)
+    same_words: dict[str, list[str]] = defaultdict(list)
+    for spelling in by_spelling:
+        same_words[key(spelling)].append(spelling)
+    pairs = agree = 0
+    for group in same_words.values():
+        for spelling in group if len(group) > 1 else ():
+            others = set().union(*(by_spelling[o] for o in group if o != spelling))
+            pairs += 1
+            agree += bool(by_spelling[spelling] & others)
+    return agree, pairs
 
 
 def score(ranked: list[list[str]], split: Split) -> tuple[float, float]:
@@ -245,6 +284,11 @@ def main() -> None:
         f"O*NET alternate titles: {len(titles):,}; real-world (sources 02, 10) held out: "
         f"{sum(len(s.queries) for s in splits.values()):,} distinct titles ({args.holdout}% sample), "
         f"{len(titles) - len(kept):,} rows removed from the index; index built in {build_seconds:.2f} s."
+    )
+    agree, pairs = self_agreement(titles)
+    print(
+        f"O*NET's self-agreement: of {pairs:,} titles written in more than one way, {agree:,} "
+        f"({100.0 * agree / pairs:.1f}%) share an occupation with another spelling of the same words."
     )
     print()
     print(f"{'method':<52} {'split':<5} {'n':>5} {'top-1':>7} {'top-5':>7}")
