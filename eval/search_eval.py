@@ -15,6 +15,10 @@ occupation the file lists that title under, in any spelling (a title such as "Of
 belongs to several). The sample splits in two by the same hash: `dev` is for tuning the weights
 in careermap/search/engine.py, `test` is reported and never tuned on.
 
+Everyday titles: eval/everyday_titles.tsv, our own list of titles people commonly type ("line
+cook", "bank teller") with the occupations we accept, searched against the index as served and
+with every row holding those words removed.
+
 Self-agreement: how often two spellings of one title are listed under a common occupation. It
 bounds what any search can score on held-out titles (docs/search.md).
 
@@ -92,6 +96,22 @@ def bucket(title_key: str) -> int:
 class Split:
     queries: list[tuple[str, frozenset[str]]]  # (query as typed, occupations it belongs to)
     incumbent: list[bool] = dataclasses.field(default_factory=list)  # reported by workers (source 02)?
+
+
+EVERYDAY_FILE = Path(__file__).with_name("everyday_titles.tsv")
+
+
+def everyday_titles(path: Path = EVERYDAY_FILE) -> Split:
+    """Our own list of everyday titles and the occupations we accept for each (see the file)."""
+    queries = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        query, sep, codes = line.partition("\t")
+        if not sep or not codes.strip():
+            raise SystemExit(f"{path}:{number}: expected a title, a tab and comma-separated O*NET codes")
+        queries.append((query.strip(), frozenset(code.strip() for code in codes.split(","))))
+    return Split(queries)
 
 
 def load(data_dir: Path) -> Corpus:
@@ -311,6 +331,31 @@ def main() -> None:
             part = Split([split.queries[i] for i in picked], [want] * len(picked))
             top1, top5 = score([ranked[i] for i in picked], part)
             print(f"{label:<52} {name:<5} {len(picked):>5} {top1:>6.1f}% {top5:>6.1f}%")
+
+    everyday = everyday_titles()
+    unknown = sorted({code for _, gold in everyday.queries for code in gold} - {o.code for o in corpus.occupations})
+    if unknown:
+        raise SystemExit(f"{EVERYDAY_FILE.name}: codes not in the O*NET data: {', '.join(unknown)}")
+    everyday_keys = {key(q) for q, _ in everyday.queries}
+    without_everyday = [t for t in titles if not spellings(t) & everyday_keys]
+    print()
+    print(f"Everyday titles ({EVERYDAY_FILE.name}, our own list of {len(everyday.queries)}):")
+    for label, index_titles in (
+        ("as served (full index)", titles),
+        (f"held out ({len(titles) - len(without_everyday)} rows with those words removed)", without_everyday),
+    ):
+        served = SearchIndex(dataclasses.replace(corpus, titles=tuple(index_titles)), weights)
+        baseline = Fts5Baseline(
+            [(o.code, o.title) for o in corpus.occupations]
+            + [(t.code, t.title) for t in index_titles]
+            + [(t.code, t.short_title) for t in index_titles if t.short_title]
+        )
+        for method, ranked in (
+            ("Career Map", ours(served, everyday)),
+            ("FTS5 bm25", [baseline.search(q) for q, _ in everyday.queries]),
+        ):
+            top1, top5 = score(ranked, everyday)
+            print(f"  {method + ', ' + label:<58} {len(everyday.queries):>5} {top1:>6.1f}% {top5:>6.1f}%")
 
     if args.embeddings:
         experiment = EmbeddingExperiment(corpus, kept)

@@ -179,6 +179,8 @@ class SearchIndex:
 
         for occ in sorted(corpus.occupations, key=lambda o: o.code):
             add(owner_of_code[occ.code], occ.title, weights.occupation_title, main=True)
+            for form in text.title_forms(occ.title):
+                add(owner_of_code[occ.code], form, weights.occupation_title, main=True)
         for alt in sorted(corpus.titles, key=lambda t: (t.code, t.title, t.short_title)):
             owner = owner_of_code.get(alt.code)
             if owner is not None:

@@ -274,6 +274,28 @@ def query_tokens(text: str) -> list[str]:
     return [word for word in toks if word not in TRAINEE_WORDS] or toks
 
 
+_QUALIFIED = re.compile(r",? (?:Except|Including) ")
+
+
+def title_forms(title: str) -> list[str]:
+    """The ways people say an O*NET occupation title, beyond the title itself: its main part
+    ("Architects, Except Landscape and Naval" → Architects), the SOC inversion turned round ("Cooks,
+    Restaurant" → Restaurant Cooks; "Dentists, General" → Dentists) and each of two jobs a title
+    joins ("Chefs and Head Cooks" → Chefs, Head Cooks). Lists of three or more parts, "All Other"
+    titles and adjective pairs ("Heavy and Tractor-Trailer Truck Drivers") are left as they are."""
+    main = _QUALIFIED.split(title)[0].strip()
+    forms = [main]
+    parts = [part.strip() for part in main.split(",")]
+    if len(parts) == 2 and "--" not in main and not parts[1].lower().startswith("all other"):
+        head, qualifier = parts
+        forms.append(head if qualifier.lower() == "general" else f"{qualifier} {head}")
+    elif len(parts) == 1:
+        first, _, rest = main.partition(" and ")
+        if rest and " " not in first and first.endswith("s") and not first.endswith(("us", "ms", "ss")):
+            forms += [first, rest]
+    return [form for form in dict.fromkeys(forms) if form and form != title]
+
+
 _BREAK = re.compile(r"\(|\)|,|;|:|--| - | of | for | in | at | to | with | on | from | by ")
 _ALTERNATIVES = re.compile(r" or |/")
 

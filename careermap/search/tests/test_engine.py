@@ -8,7 +8,7 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from careermap.search.engine import SearchIndex, employment_by_code
+from careermap.search.engine import Corpus, OccupationDoc, SearchIndex, TitleDoc, employment_by_code
 from careermap.search.tests.fixtures import fixture_corpus
 
 INDEX = SearchIndex(fixture_corpus())
@@ -62,6 +62,30 @@ def test_the_head_noun_carries_the_occupation() -> None:
 def test_a_plain_title_finds_its_occupation_before_lookalikes() -> None:
     assert top("cashier") == ["41-2011.00"]  # not the casino cashiers with many "cashier" titles
     assert top("software engineer") == ["15-1252.00"]
+
+
+def test_a_plain_word_finds_the_occupation_its_soc_title_qualifies() -> None:
+    # "Architects, Except Landscape and Naval" is the architects; "Chefs and Head Cooks" the chefs,
+    # though other occupations hold more titles with the word.
+    corpus = Corpus(
+        occupations=(
+            OccupationDoc("17-1011.00", "Architects, Except Landscape and Naval", "/a/", 130.0),
+            OccupationDoc("15-1243.00", "Database Architects", "/d/", 60.0),
+            OccupationDoc("35-1011.00", "Chefs and Head Cooks", "/c/", 160.0),
+            OccupationDoc("35-2013.00", "Cooks, Private Household", "/p/", 30.0),
+        ),
+        titles=(
+            TitleDoc("15-1243.00", "Data Architect"),
+            TitleDoc("15-1243.00", "Database Architect"),
+            TitleDoc("17-1011.00", "Building Architect"),
+            TitleDoc("35-2013.00", "Personal Chef"),
+            TitleDoc("35-2013.00", "Private Chef"),
+            TitleDoc("35-1011.00", "Executive Chef"),
+        ),
+    )
+    index = SearchIndex(corpus)
+    assert [hit.key for hit in index.search("architect", limit=1)] == ["17-1011.00"]
+    assert [hit.key for hit in index.search("chef", limit=1)] == ["35-1011.00"]
 
 
 def test_reads_rank_beside_occupations() -> None:

@@ -40,3 +40,6 @@ def test_everyday_titles_on_the_real_data(index: SearchIndex) -> None:
     assert keys(index, "cdl driver", 1) == ["53-3032.00"]
     assert keys(index, "pediatric dermatologist", 1) == ["29-1213.00"]
     assert keys(index, "doordash", 1) == ["food-delivery"]
+    assert keys(index, "architect", 1) == ["17-1011.00"]  # Architects, Except Landscape and Naval
+    assert keys(index, "chef", 1) == ["35-1011.00"]  # Chefs and Head Cooks, not private-household cooks
+    assert keys(index, "dentist", 1) == ["29-1021.00"]  # Dentists, General

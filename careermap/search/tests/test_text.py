@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from careermap.search.text import heads, query_tokens, stem, tokens
+from careermap.search.text import heads, query_tokens, stem, title_forms, tokens
 
 
 def test_it_spells_out_abbreviations() -> None:
@@ -53,3 +53,20 @@ def test_queries_drop_trainee_words_as_soc_codes_apprentices_with_their_trade() 
     assert query_tokens("plumber apprentice") == ["plumber"]
     assert query_tokens("apprentice") == ["apprentice"]  # nothing else left: kept
     assert tokens("Plumber Apprentice") == ["plumber", "apprentice"]  # index titles keep every word
+
+
+def test_an_occupation_title_is_also_said_the_way_people_say_it() -> None:
+    assert title_forms("Architects, Except Landscape and Naval") == ["Architects"]
+    assert title_forms("Cooks, Restaurant") == ["Restaurant Cooks"]
+    assert title_forms("Dentists, General") == ["Dentists"]
+    assert title_forms("Chefs and Head Cooks") == ["Chefs", "Head Cooks"]
+    assert title_forms("Fine Artists, Including Painters, Sculptors, and Illustrators") == ["Fine Artists"]
+
+
+def test_titles_that_cannot_be_cut_safely_are_left_alone() -> None:
+    assert title_forms("Heavy and Tractor-Trailer Truck Drivers") == []  # "Heavy" is no job
+    assert title_forms("Bus and Truck Mechanics and Diesel Engine Specialists") == []
+    assert title_forms("Customs and Border Protection Officers") == []
+    assert title_forms("Dentists, All Other Specialists") == []
+    assert title_forms("Helpers--Painters, Paperhangers, Plasterers, and Stucco Masons") == []
+    assert title_forms("Registered Nurses") == []
