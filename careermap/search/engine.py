@@ -8,7 +8,9 @@ A query is scored in four parts (docs/search.md explains each and has the figure
 
 1. Words: `text.query_tokens` (abbreviations, brand names, a light stemmer); an unknown word written
    as two known ones is split ("haircutter" → hair cutter); any other word the index has
-   never seen becomes its closest known word (rapidfuzz), so "registred" finds "registered".
+   never seen becomes its closest known word (rapidfuzz), so "registred" finds "registered" —
+   unless descriptions or task statements use it: then it is a real word ("artistic") that only
+   those match, not a typo of a title word that looks alike ("autistic").
 2. Titles: each title scores how much of the query it covers and how much of itself the query
    covers (idf-weighted), with bonuses for sharing the query's head noun, for holding every query
    word, and for being exactly the query.
@@ -80,6 +82,7 @@ class Weights:
     # Words
     modifier: float = 0.6  # weight of a modifier ("senior", "licensed") relative to its idf
     fuzzy_cutoff: float = 80.0  # rapidfuzz ratio below which an unknown word matches nothing
+    desc_word: float = 1.0  # weight of a word only descriptions and tasks hold, relative to its idf
     # Titles
     query_cover: float = 0.6  # share of a title's score from how much of the query it covers
     head_match: float = 0.2  # the title's head noun is the query's head noun
@@ -245,6 +248,13 @@ class SearchIndex:
         for cls, bag in self.bags.items():
             total = sum(self.bag_size[cls]) or 1
             self.background[cls] = {feature: sum(by.values()) / total for feature, by in bag.items()}
+        # Words of descriptions and task statements that no title holds ("artistic", "pavement"):
+        # real words, so a query holding one is not "corrected" to a title word that looks alike
+        # ("autistic"). Weighted by how few occupations' descriptions use them.
+        described = len(corpus.occupations) + 1
+        self.desc_idf: dict[str, float] = {
+            stem: math.log(described / (len(by) + 0.5)) for stem, by in self.bags["desc"].items() if stem not in df
+        }
 
     def __len__(self) -> int:
         return len(self.entry_owner)
@@ -296,6 +306,8 @@ class SearchIndex:
                 for part in parts:
                     part_stem = self.stem_of[part]
                     out.append(QueryWord(part, part_stem, self._word_weight(part, part_stem)))
+            elif stem in self.desc_idf:
+                out.append(QueryWord(word, stem, self.desc_idf[stem] * self.weights.desc_word))
             elif len(word) >= 4 and not word.isdigit():
                 matches = process.extract(
                     word, self.words, scorer=fuzz.ratio, score_cutoff=self.weights.fuzzy_cutoff, limit=5

@@ -88,6 +88,26 @@ def test_a_plain_word_finds_the_occupation_its_soc_title_qualifies() -> None:
     assert [hit.key for hit in index.search("chef", limit=1)] == ["35-1011.00"]
 
 
+def test_a_real_word_no_title_holds_is_not_taken_for_a_typo() -> None:
+    # "artistic" is in no title, but descriptions use it: it must not become "autistic".
+    corpus = Corpus(
+        occupations=(
+            OccupationDoc("27-1011.00", "Art Directors", "/a/", 40.0, "Formulate artistic design concepts."),
+            OccupationDoc("25-2051.00", "Special Education Teachers, Preschool", "/s/", 30.0, "Teach children."),
+            OccupationDoc("11-9151.00", "Social and Community Service Managers", "/m/", 190.0, "Direct programs."),
+        ),
+        titles=(
+            TitleDoc("25-2051.00", "Autistic Support Teacher"),
+            TitleDoc("25-2051.00", "Autistic Program Director"),
+            TitleDoc("11-9151.00", "Program Director"),
+            TitleDoc("27-1011.00", "Creative Director"),
+        ),
+    )
+    index = SearchIndex(corpus)
+    assert [hit.key for hit in index.search("artistic director", limit=1)] == ["27-1011.00"]
+    assert [hit.key for hit in index.search("autistc teacher", limit=1)] == ["25-2051.00"]  # a typo still is
+
+
 def test_reads_rank_beside_occupations() -> None:
     keys = top("registered nurse", 3)
     assert keys[:2] == ["29-1141.00", "registered-nurse"]
