@@ -27,6 +27,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from careermap.search import text
@@ -224,6 +225,19 @@ class SearchIndex:
             for stem in stems:
                 postings[stem].append(entry)
         self.postings = dict(postings)
+        # The same as arrays, for the per-query arithmetic (numpy: a query touches thousands of
+        # entries, and a Python loop over them cost most of the search's time).
+        self.posting_arrays = {stem: np.array(entries, dtype=np.int32) for stem, entries in postings.items()}
+        head_entries: dict[str, list[int]] = defaultdict(list)
+        for entry, entry_heads in enumerate(self.entry_heads):
+            for stem in entry_heads:
+                head_entries[stem].append(entry)
+        self.head_arrays = {stem: np.array(entries, dtype=np.int32) for stem, entries in head_entries.items()}
+        self.entry_owner_array = np.array(self.entry_owner, dtype=np.int32)
+        self.owner_prior_array = np.array(self.owner_prior, dtype=np.float64)
+        self.entry_mass_array = np.array(self.entry_mass, dtype=np.float64)
+        self.entry_weight_array = np.array(self.entry_weight, dtype=np.float64)
+        self.entry_is_main_array = np.array(self.entry_is_main, dtype=bool)
 
         # Headness: how often a word, where it appears, is the title's head noun. The query's head
         # is its word with the highest headness, so word order does not decide it.
@@ -248,6 +262,20 @@ class SearchIndex:
         for cls, bag in self.bags.items():
             total = sum(self.bag_size[cls]) or 1
             self.background[cls] = {feature: sum(by.values()) / total for feature, by in bag.items()}
+        # The model's log-likelihood ratio of one feature for an owner splits into a part that
+        # depends only on the owner's bag size, log(mu / (size + mu)), and one only for owners
+        # whose bag holds the feature, log1p(count / (mu * p)); both as arrays over owners.
+        self.lm_base = {
+            cls: np.log(self._mu(cls) / (np.array(self.bag_size[cls], dtype=np.float64) + self._mu(cls)))
+            for cls in FEATURE_CLASSES
+        }
+        self.lm_arrays = {
+            cls: {
+                feature: (np.array(list(by), dtype=np.int32), np.array(list(by.values()), dtype=np.float64))
+                for feature, by in bag.items()
+            }
+            for cls, bag in self.bags.items()
+        }
         # Words of descriptions and task statements that no title holds ("artistic", "pavement"):
         # real words, so a query holding one is not "corrected" to a title word that looks alike
         # ("autistic"). Weighted by how few occupations' descriptions use them.
@@ -279,6 +307,9 @@ class SearchIndex:
         by_owner = self.bags[cls].setdefault(feature, {})
         by_owner[owner] = by_owner.get(owner, 0) + 1
         self.bag_size[cls][owner] += 1
+
+    def _mu(self, cls: str) -> float:
+        return self.weights.lm_desc_mu if cls == "desc" else self.weights.lm_mu
 
     def _word_weight(self, word: str, stem: str) -> float:
         return self.idf.get(stem, 0.0) * (self.weights.modifier if word in text.MODIFIERS else 1.0)
@@ -349,10 +380,13 @@ class SearchIndex:
         background = self.background["head"]
         return max((-math.log(background[stem]) / 8.0 for stem in heads if stem in background), default=0.0)
 
-    def _language_model(self, query: list[QueryWord], q: dict[str, float], heads: set[str]) -> dict[int, float]:
-        """Owner → weighted mean log-likelihood ratio of the query's features under the owner's
-        bags against the whole index (Dirichlet-smoothed). Every feature weighs in proportion
-        to the idf of the word it comes from."""
+    def _language_model(
+        self, query: list[QueryWord], q: dict[str, float], heads: set[str]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Per owner, the weighted mean log-likelihood ratio of the query's features under the
+        owner's bags against the whole index (Dirichlet-smoothed), and which owners hold any
+        title feature of the query (the others score 0). Every feature weighs in proportion to
+        the idf of the word it comes from."""
         w = self.weights
         wanted: list[tuple[str, str, float]] = []
         for stem, weight in q.items():
@@ -370,20 +404,15 @@ class SearchIndex:
                     wanted.append(("root", qw.word[:ROOT_LENGTH], w.lm_root * q[qw.stem]))
         wanted = [item for item in wanted if item[1] in self.background[item[0]] and item[2] > 0]
         norm = sum(weight for _, _, weight in wanted) or 1.0
-        candidates: set[int] = set()
-        for cls, feature, _ in wanted:
+        total = np.zeros(len(self.owner_kind))
+        candidates = np.zeros(len(self.owner_kind), dtype=bool)
+        for cls, feature, weight in wanted:
+            owners, counts = self.lm_arrays[cls][feature]
+            total += weight * self.lm_base[cls]
+            total[owners] += weight * np.log1p(counts / (self._mu(cls) * self.background[cls][feature]))
             if cls != "desc":
-                candidates.update(self.bags[cls][feature])
-        out: dict[int, float] = {}
-        for owner in candidates:
-            total = 0.0
-            for cls, feature, weight in wanted:
-                mu = w.lm_desc_mu if cls == "desc" else w.lm_mu
-                p = self.background[cls][feature]
-                count = self.bags[cls][feature].get(owner, 0)
-                total += weight * math.log((count + mu * p) / ((self.bag_size[cls][owner] + mu) * p))
-            out[owner] = total / norm
-        return out
+                candidates[owners] = True
+        return np.where(candidates, total / norm, 0.0), candidates
 
     def search(self, query: str, limit: int = 10) -> list[Hit]:
         """Ranked hits, best first; equal scores ordered by kind then key, so results never wobble."""
@@ -399,39 +428,52 @@ class SearchIndex:
         heads = self._query_heads(words)
 
         # Titles: how much of the query each covers and how much of it the query covers.
-        matched: dict[int, float] = defaultdict(float)
-        has_head: set[int] = set()
+        matched = np.zeros(len(self.entry_owner))
+        touched = np.zeros(len(self.entry_owner), dtype=bool)
+        has_head = np.zeros(len(self.entry_owner), dtype=bool)
         for stem, weight in q.items():
-            entries = self.postings.get(stem, ())
-            for entry in entries:
-                matched[entry] += weight
-            if stem in heads:
-                has_head.update(entries)
-        cover_q = w.query_cover / q_mass
-        cover_e = 1.0 - w.query_cover
-        owner_scores: dict[int, list[float]] = defaultdict(list)
-        for entry, m in matched.items():
-            mass = self.entry_mass[entry]
-            score = m * cover_q + (cover_e * m / mass if mass else 0.0)
-            if entry in has_head:
-                score += w.head_match if self.entry_heads[entry] & heads else w.head_present
-            if m >= q_mass - 1e-9:  # every word of the query is in this title
-                if m < mass - 1e-9:
-                    score += w.all_words
-                else:  # nothing more, nothing less: the query is this title
-                    score += w.exact_main if self.entry_is_main[entry] else w.exact
-            owner_scores[self.entry_owner[entry]].append(score * self.entry_weight[entry])
+            entries = self.posting_arrays.get(stem)
+            if entries is not None:
+                matched[entries] += weight
+                touched[entries] = True
+                if stem in heads:
+                    has_head[entries] = True
+        head_match = np.zeros(len(self.entry_owner), dtype=bool)
+        for stem in heads:
+            if stem in self.head_arrays:
+                head_match[self.head_arrays[stem]] = True
+        entry = np.flatnonzero(touched)
+        m = matched[entry]
+        mass = self.entry_mass_array[entry]
+        score = m * (w.query_cover / q_mass) + np.where(
+            mass > 0, (1.0 - w.query_cover) * m / np.where(mass > 0, mass, 1.0), 0.0
+        )
+        score += np.where(has_head[entry], np.where(head_match[entry], w.head_match, w.head_present), 0.0)
+        every_word = m >= q_mass - 1e-9  # every word of the query is in this title
+        longer = m < mass - 1e-9  # ... and the title has more; if not, the query is this title
+        exact = np.where(self.entry_is_main_array[entry], w.exact_main, w.exact)
+        score += np.where(every_word, np.where(longer, w.all_words, exact), 0.0)
+        score *= self.entry_weight_array[entry]
 
-        # Occupations: best titles voting, the language model, the size prior.
-        lm = self._language_model(words, q, heads) if w.lm else {}
-        totals: dict[int, float] = {}
-        for owner in set(owner_scores) | set(lm):
-            total = 0.0
-            share = 1.0
-            for score in heapq.nlargest(w.votes, owner_scores.get(owner, ())):
-                total += share * score
-                share *= w.vote_decay
-            totals[owner] = w.entry * total + w.lm * lm.get(owner, 0.0) + w.prior * self.owner_prior[owner]
+        # Occupations: best titles voting (the best counts fully, the next at vote_decay, ...),
+        # the language model, the size prior.
+        owners = self.entry_owner_array[entry]
+        order = np.lexsort((-score, owners))
+        owners, score = owners[order], score[order]
+        first = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
+        rank = np.arange(len(owners)) - np.repeat(first, np.diff(np.r_[first, len(owners)]))
+        voting = rank < w.votes
+        votes = np.zeros(len(self.owner_kind))
+        np.add.at(votes, owners[voting], score[voting] * w.vote_decay ** rank[voting])
+        scored = np.zeros(len(self.owner_kind), dtype=bool)
+        scored[owners] = True
+        if w.lm:
+            lm, lm_scored = self._language_model(words, q, heads)
+            scored |= lm_scored
+        else:
+            lm = np.zeros(len(self.owner_kind))
+        totals_array = w.entry * votes + w.lm * lm + w.prior * self.owner_prior_array
+        totals = dict(zip(np.flatnonzero(scored).tolist(), totals_array[scored].tolist(), strict=True))
 
         # Reads: their own score, or a little less than the best occupation they cover.
         for occupation, reads in self.read_links.items():
