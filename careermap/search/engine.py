@@ -208,36 +208,28 @@ class SearchIndex:
         self.idf: dict[str, float] = {stem: math.log((len(raw) + 1) / (count + 0.5)) for stem, count in df.items()}
         self.words: list[str] = sorted(self.stem_of)
 
-        # Entry arrays and postings (stem → entries holding it).
-        self.entry_owner: list[int] = []
-        self.entry_mass: list[float] = []
-        self.entry_heads: list[frozenset[str]] = []
-        self.entry_weight: list[float] = []
-        self.entry_is_main = [entry in main_titles for entry in range(len(raw))]
+        # Entries as arrays, and postings: stem → the entries holding it, head stem → the entries
+        # it heads. Arrays, because a query touches thousands of entries and numpy does the
+        # per-query arithmetic on all of them at once.
+        owner_of: list[int] = []
+        mass: list[float] = []
         postings: dict[str, list[int]] = defaultdict(list)
-        for owner, toks, heads, weight in raw:
-            entry = len(self.entry_owner)
+        headed: dict[str, list[int]] = defaultdict(list)
+        for entry, (owner, toks, heads, _) in enumerate(raw):
             stems = self._weighted(toks)
-            self.entry_owner.append(owner)
-            self.entry_mass.append(sum(stems.values()))
-            self.entry_heads.append(frozenset(text.stem(word) for word in heads))
-            self.entry_weight.append(weight)
+            owner_of.append(owner)
+            mass.append(sum(stems.values()))
             for stem in stems:
                 postings[stem].append(entry)
-        self.postings = dict(postings)
-        # The same as arrays, for the per-query arithmetic (numpy: a query touches thousands of
-        # entries, and a Python loop over them cost most of the search's time).
-        self.posting_arrays = {stem: np.array(entries, dtype=np.int32) for stem, entries in postings.items()}
-        head_entries: dict[str, list[int]] = defaultdict(list)
-        for entry, entry_heads in enumerate(self.entry_heads):
-            for stem in entry_heads:
-                head_entries[stem].append(entry)
-        self.head_arrays = {stem: np.array(entries, dtype=np.int32) for stem, entries in head_entries.items()}
-        self.entry_owner_array = np.array(self.entry_owner, dtype=np.int32)
+            for stem in {text.stem(word) for word in heads}:
+                headed[stem].append(entry)
+        self.entry_owner = np.array(owner_of, dtype=np.int32)
+        self.entry_mass = np.array(mass, dtype=np.float64)
+        self.entry_weight = np.array([weight for *_, weight in raw], dtype=np.float64)
+        self.entry_is_main = np.array([entry in main_titles for entry in range(len(raw))], dtype=bool)
+        self.postings = {stem: np.array(entries, dtype=np.int32) for stem, entries in postings.items()}
+        self.head_postings = {stem: np.array(entries, dtype=np.int32) for stem, entries in headed.items()}
         self.owner_prior_array = np.array(self.owner_prior, dtype=np.float64)
-        self.entry_mass_array = np.array(self.entry_mass, dtype=np.float64)
-        self.entry_weight_array = np.array(self.entry_weight, dtype=np.float64)
-        self.entry_is_main_array = np.array(self.entry_is_main, dtype=bool)
 
         # Headness: how often a word, where it appears, is the title's head noun. The query's head
         # is its word with the highest headness, so word order does not decide it.
@@ -432,7 +424,7 @@ class SearchIndex:
         touched = np.zeros(len(self.entry_owner), dtype=bool)
         has_head = np.zeros(len(self.entry_owner), dtype=bool)
         for stem, weight in q.items():
-            entries = self.posting_arrays.get(stem)
+            entries = self.postings.get(stem)
             if entries is not None:
                 matched[entries] += weight
                 touched[entries] = True
@@ -440,24 +432,24 @@ class SearchIndex:
                     has_head[entries] = True
         head_match = np.zeros(len(self.entry_owner), dtype=bool)
         for stem in heads:
-            if stem in self.head_arrays:
-                head_match[self.head_arrays[stem]] = True
+            if stem in self.head_postings:
+                head_match[self.head_postings[stem]] = True
         entry = np.flatnonzero(touched)
         m = matched[entry]
-        mass = self.entry_mass_array[entry]
+        mass = self.entry_mass[entry]
         score = m * (w.query_cover / q_mass) + np.where(
             mass > 0, (1.0 - w.query_cover) * m / np.where(mass > 0, mass, 1.0), 0.0
         )
         score += np.where(has_head[entry], np.where(head_match[entry], w.head_match, w.head_present), 0.0)
         every_word = m >= q_mass - 1e-9  # every word of the query is in this title
         longer = m < mass - 1e-9  # ... and the title has more; if not, the query is this title
-        exact = np.where(self.entry_is_main_array[entry], w.exact_main, w.exact)
+        exact = np.where(self.entry_is_main[entry], w.exact_main, w.exact)
         score += np.where(every_word, np.where(longer, w.all_words, exact), 0.0)
-        score *= self.entry_weight_array[entry]
+        score *= self.entry_weight[entry]
 
         # Occupations: best titles voting (the best counts fully, the next at vote_decay, ...),
         # the language model, the size prior.
-        owners = self.entry_owner_array[entry]
+        owners = self.entry_owner[entry]
         order = np.lexsort((-score, owners))
         owners, score = owners[order], score[order]
         first = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
