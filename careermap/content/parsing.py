@@ -55,7 +55,8 @@ def parse_read(path: Path, text: str | None = None) -> ParsedRead:
         front = ReadFrontMatter.model_validate(data)
     except ValidationError as exc:
         error = exc.errors()[0]
-        loc = tuple(error["loc"])
+        # A rule that spans fields (schema._refuse) names the field it is about in ctx["at"].
+        loc = tuple(error["loc"]) + tuple(error.get("ctx", {}).get("at", ()))
         line = _line_of(root, loc) + 1  # +1 for the opening '---'
         field = ".".join(str(part) for part in loc) or "front matter"
         message = error["msg"].removeprefix("Value error, ")

@@ -48,10 +48,12 @@ def read_sources(read: Read) -> list[dict[str, Any]]:
 
 
 def read_evidence_by_part(sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [
+    parts = [
         {"key": key, "label": label, "sources": [s for s in sources if key in s["backs"]]}
         for key, label in PART_LABELS.items()
     ]
+    # "What it pays" is a part of gig reads with pay figures only: elsewhere it is not "our judgment", it is absent.
+    return [part for part in parts if part["key"] != "what-it-pays" or part["sources"]]
 
 
 def education_label(read: Read) -> str:

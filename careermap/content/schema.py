@@ -11,7 +11,18 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    computed_field,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 Collection = Literal["gigwatch", "careers", "own-business"]
 Tone = Literal["good", "mixed", "poor"]
@@ -29,6 +40,7 @@ EducationLevel = Literal[
 ReadPart = Literal[
     "quick-facts",
     "what-this-is",
+    "what-it-pays",
     "durability",
     "lens-gig",
     "lens-hired",
@@ -37,6 +49,9 @@ ReadPart = Literal[
     "before-you-commit",
 ]
 Riasec = Literal["R", "I", "A", "S", "E", "C"]
+PayUnit = Literal["hour", "task", "test", "order", "trip", "session", "month", "year"]
+PayBasis = Literal["gross", "net_of_expenses", "employee_equivalent"]
+UnpaidTime = Literal["counted", "not_counted", "not_stated", "all_hours_paid"]
 
 ONET_SOC_CODE = re.compile(r"^\d{2}-\d{4}\.\d{2}$")
 NonEmpty = Annotated[StrictStr, Field(min_length=1)]
@@ -82,6 +97,7 @@ SOURCE_KIND_LABELS: dict[str, str] = {
 PART_LABELS: dict[str, str] = {
     "quick-facts": "Quick facts",
     "what-this-is": "What this is",
+    "what-it-pays": "What it pays",
     "durability": "Durability",
     "lens-gig": "Lens: as a gig",
     "lens-hired": "Lens: as a hired job",
@@ -89,6 +105,35 @@ PART_LABELS: dict[str, str] = {
     "editors-read": "Editor's read",
     "before-you-commit": "Before you commit",
 }
+
+PAY_UNIT_LABELS: dict[str, str] = {
+    "hour": "per hour",
+    "task": "per task",
+    "test": "per test",
+    "order": "per order",
+    "trip": "per trip",
+    "session": "per session",
+    "month": "per month",
+    "year": "per year",
+}
+PAY_BASIS_LABELS: dict[str, str] = {
+    "gross": "gross, before expenses and taxes",
+    "net_of_expenses": "net of work expenses (such as fuel, vehicle costs and platform fees), before taxes",
+    "employee_equivalent": (
+        "employee-equivalent: net of expenses and of the payroll taxes and basic benefits an employer would pay"
+    ),
+}
+UNPAID_TIME_LABELS: dict[str, str] = {
+    "counted": "spread over all working time, unpaid waiting and searching included",
+    "not_counted": "for the paid work only, not counting unpaid waiting, searching or screening",
+    "not_stated": "the source does not say whether unpaid waiting time is counted",
+    "all_hours_paid": "a wage paid for every hour worked",
+}
+
+
+def _refuse(at: tuple[str | int, ...], message: str) -> PydanticCustomError:
+    """A rule broken across fields, reported at the field `at` (parsing adds it to the error's location)."""
+    return PydanticCustomError("read_rule", "{message}", {"message": message, "at": at})
 
 
 class Strict(BaseModel):
@@ -205,6 +250,77 @@ class Source(Strict):
         return value
 
 
+Dollars = Annotated[float, Field(ge=0, strict=True)]
+
+
+class PayFigure(Strict):
+    """One pay figure that others measured or published for people doing this work."""
+
+    amount_usd: Dollars | None = None
+    low_usd: Dollars | None = None
+    high_usd: Dollars | None = None
+    unit: PayUnit
+    basis: PayBasis
+    unpaid_time: UnpaidTime
+    population: NonEmpty = Field(description="Who was measured, e.g. 'U.S. Uber drivers'.")
+    place: NonEmpty
+    measured: NonEmpty = Field(description="When: a year or period, e.g. '2018' or '2023-Q2' (quoted in YAML).")
+    source: NonEmpty = Field(description="The url of one of the read's own sources.")
+    note: StrictStr = ""
+
+    @model_validator(mode="after")
+    def _one_amount(self) -> PayFigure:
+        has_range = self.low_usd is not None or self.high_usd is not None
+        if self.amount_usd is not None and has_range:
+            raise ValueError("give amount_usd or low_usd and high_usd, not both")
+        if self.amount_usd is None and not has_range:
+            raise ValueError("a figure needs amount_usd, or low_usd and high_usd for a range")
+        if has_range:
+            if self.low_usd is None or self.high_usd is None:
+                raise ValueError("a range needs both low_usd and high_usd")
+            if self.high_usd < self.low_usd:
+                raise _refuse(("high_usd",), f"high_usd ({self.high_usd:g}) is below low_usd ({self.low_usd:g})")
+        return self
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def amount_display(self) -> str:
+        values = [self.amount_usd] if self.amount_usd is not None else [self.low_usd, self.high_usd]
+        amounts = [value for value in values if value is not None]
+        cents = any(round(value * 100) % 100 for value in amounts)
+        return "–".join(f"${value:,.2f}" if cents else f"${value:,.0f}" for value in amounts)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def unit_label(self) -> str:
+        return PAY_UNIT_LABELS[self.unit]
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def basis_label(self) -> str:
+        return PAY_BASIS_LABELS[self.basis]
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def unpaid_time_label(self) -> str:
+        return UNPAID_TIME_LABELS[self.unpaid_time]
+
+
+class Pay(Strict):
+    """What a gig pays: figures measured by others, or why no trustworthy figure exists."""
+
+    figures: list[PayFigure] = []
+    no_figure_reason: StrictStr = ""
+
+    @model_validator(mode="after")
+    def _figures_or_reason(self) -> Pay:
+        if not self.figures and not self.no_figure_reason.strip():
+            raise ValueError("give at least one figure, or a no_figure_reason saying why there is none")
+        if self.figures and self.no_figure_reason:
+            raise ValueError("give figures or a no_figure_reason, not both")
+        return self
+
+
 class ChangeLogEntry(Strict):
     date: dt.date
     note: NonEmpty
@@ -218,6 +334,7 @@ class ReadFrontMatter(Strict):
     interests: list[Riasec] = Field(min_length=1, max_length=3)
     quick_facts: QuickFacts
     what_this_is: WhatThisIs
+    pay: Pay | None = None
     durability: Durability
     lenses: Lenses
     sources: list[Source] = Field(min_length=1)
@@ -252,6 +369,32 @@ class ReadFrontMatter(Strict):
             raise ValueError("a scored read needs occupations to compute its score from")
         if max(entry.date for entry in self.changelog) > self.reviewed:
             raise ValueError("a changelog entry is dated after the read's reviewed date")
+        return self
+
+    @model_validator(mode="after")
+    def _pay_for_gigs_only(self) -> ReadFrontMatter:
+        if self.collection == "gigwatch" and self.pay is None:
+            raise _refuse(
+                ("pay",),
+                "a GigWatch read needs pay: figures measured by others, or a no_figure_reason saying why there is none",
+            )
+        if self.collection != "gigwatch" and self.pay is not None:
+            raise _refuse(("pay",), "only GigWatch reads carry pay; a career's employee pay comes from the public data")
+        if self.pay is None:
+            return self
+        by_url = {source.url: index for index, source in enumerate(self.sources)}
+        for index, figure in enumerate(self.pay.figures):
+            if figure.source not in by_url:
+                raise _refuse(
+                    ("pay", "figures", index, "source"),
+                    f"{figure.source!r} is not one of this read's sources: cite the url of an entry in sources",
+                )
+            source_index = by_url[figure.source]
+            if "what-it-pays" not in self.sources[source_index].backs:
+                raise _refuse(
+                    ("sources", source_index, "backs"),
+                    "this source backs a pay figure: add what-it-pays to its backs",
+                )
         return self
 
 

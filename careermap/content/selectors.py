@@ -10,7 +10,8 @@ from django.db.models import Q
 
 from careermap.content.models import ContentRelease, Read
 from careermap.content.schema import EDUCATION_ORDER, FIRST_DOLLAR_ORDER
-from careermap.occupations.models import Occupation
+from careermap.occupations.models import Area, Occupation
+from careermap.occupations.selectors import occupation_pay
 
 _VERSION_KEY = "content:version"
 _VERSION_TTL = 30  # seconds a process trusts its cached version when the cache is not shared
@@ -72,8 +73,9 @@ def read_get(*, slug: str) -> Read | None:
     return Read.objects.filter(slug=slug).prefetch_related("occupation_links").first()
 
 
-def read_occupations(read: Read) -> list[dict[str, Any]]:
-    """The read's linked occupations, with titles where the occupation data is loaded."""
+def read_occupations(read: Read, *, area: Area | None = None) -> list[dict[str, Any]]:
+    """The read's linked occupations, with titles, projections and OEWS pay (for `area` and
+    nationally) where the occupation data is loaded."""
     codes = read.occupation_codes
     found = {occ.code: occ for occ in Occupation.objects.filter(code__in=codes).select_related("projection")}
     rows: list[dict[str, Any]] = []
@@ -87,6 +89,7 @@ def read_occupations(read: Read) -> list[dict[str, Any]]:
                 "url": occupation.get_absolute_url() if occupation else "",
                 "loaded": occupation is not None,
                 "projection": projection,
+                "pay": occupation_pay(occupation=occupation, area=area) if occupation else None,
             }
         )
     return rows

@@ -15,6 +15,7 @@ from careermap.content.selectors import content_version, read_get, read_list, re
 from careermap.durability.selectors import data_version, durability_for_read
 from careermap.lib.pagecache import cached_page
 from careermap.occupations.models import Occupation
+from careermap.occupations.paypage import AreaChoice, area_choice
 
 
 @require_safe
@@ -48,18 +49,22 @@ def _render_map(request: HttpRequest) -> str:
 def read_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """The read page. Its HTML is cached per content version and day (the overdue notice is date-bound)."""
     today = dt.date.today()
-    key = f"read-page:{content_version()}:{data_version()}:{slug}:{today.isoformat()}"
-    return cached_page(key, lambda: _render_read(request, slug, today))
+    choice = area_choice(request)
+    key = f"read-page:{content_version()}:{data_version()}:{slug}:{today.isoformat()}:{choice.cache_part}"
+    return cached_page(key, lambda: _render_read(request, slug, today, choice))
 
 
-def _render_read(request: HttpRequest, slug: str, today: dt.date) -> str:
+def _render_read(request: HttpRequest, slug: str, today: dt.date, choice: AreaChoice) -> str:
     read = _read_or_404(slug)
     context = {
         "read": read,
         "overdue": read.is_overdue(as_of=today),
         "lenses": read_lenses(read),
         "education_label": education_label(read),
-        "occupations": read_occupations(read),
+        "occupations": read_occupations(read, area=choice.area),
+        "area": choice.area,
+        "area_choice": choice,
+        "is_gig": read.collection == "gigwatch",
         "durability": durability_for_read(read.occupation_codes) if read.durability_scored else None,
         "quiz_url": "/quiz/",
     }

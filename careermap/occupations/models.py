@@ -125,6 +125,10 @@ class Occupation(models.Model):
     education_category = models.PositiveSmallIntegerField(null=True, blank=True, help_text="RL category 1–12.")
     education_label = models.CharField(max_length=100, blank=True)
     education_share = models.FloatField(null=True, blank=True, help_text="Percent of respondents choosing it.")
+    # The code OEWS publishes this occupation's pay under: its own SOC code, or the OEWS
+    # aggregate that contains it (e.g. 31-1122 → 31-1120, through the NEM crosswalk).
+    wage_soc_code = models.CharField(max_length=7, blank=True, db_index=True)
+    wage_join = models.CharField(max_length=20, blank=True, choices=Join.choices)
 
     class Meta:
         ordering = ["title"]
@@ -270,3 +274,68 @@ class ExposureScore(models.Model):
 
     def __str__(self) -> str:
         return f"{self.occupation_id} {self.measure_id} = {self.value}"
+
+
+class Area(models.Model):
+    """A BLS OEWS area: the nation, a state or territory, or a metropolitan or nonmetropolitan area."""
+
+    class Kind(models.TextChoices):
+        NATIONAL = "national", "National"
+        STATE = "state", "State or territory"
+        METRO = "metro", "Metropolitan area"
+        NONMETRO = "nonmetro", "Nonmetropolitan area"
+
+    code = models.CharField(max_length=7, primary_key=True, help_text="BLS 7-digit area code, e.g. 0041860.")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    name = models.CharField(max_length=200)
+    state_fips = models.CharField(max_length=2, help_text="The primary state's FIPS code, as BLS gives it.")
+    states = models.CharField(max_length=40, blank=True, help_text="Every state a metro area spans, e.g. 'PA-NJ'.")
+
+    class Meta:
+        ordering = ["kind", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_national(self) -> bool:
+        return self.kind == self.Kind.NATIONAL
+
+
+class Wage(models.Model):
+    """One OEWS estimate row: an occupation (SOC code as OEWS publishes it) in an area, in one May.
+
+    Column names are BLS's own. A measure BLS did not publish is null and `notes` holds its
+    footnote code (4 hourly- or annual-only, 5 top-coded, 8 not released); a top-coded wage
+    is stored as BLS's floor with note 5, so it reads "at least", never as a blank or a zero.
+    """
+
+    year = models.PositiveSmallIntegerField(help_text="The May of the estimates, e.g. 2025.")
+    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="+")
+    soc_code = models.CharField(max_length=7, help_text="SOC 2018 code or OEWS aggregate, e.g. 31-1120.")
+    tot_emp = models.FloatField(null=True)
+    emp_prse = models.FloatField(null=True, help_text="Relative standard error of employment, percent.")
+    h_mean = models.FloatField(null=True)
+    h_pct10 = models.FloatField(null=True)
+    h_pct25 = models.FloatField(null=True)
+    h_median = models.FloatField(null=True)
+    h_pct75 = models.FloatField(null=True)
+    h_pct90 = models.FloatField(null=True)
+    a_mean = models.FloatField(null=True)
+    a_pct10 = models.FloatField(null=True)
+    a_pct25 = models.FloatField(null=True)
+    a_median = models.FloatField(null=True)
+    a_pct75 = models.FloatField(null=True)
+    a_pct90 = models.FloatField(null=True)
+    mean_prse = models.FloatField(null=True, help_text="Relative standard error of the mean wage, percent.")
+    jobs_1000 = models.FloatField(null=True)
+    loc_quotient = models.FloatField(null=True)
+    notes = models.CharField(
+        max_length=400, blank=True, help_text="BLS footnotes for measures not published: 'h_median:4;a_pct90:5'."
+    )
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["soc_code", "area", "year"], name="wage_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.soc_code} in {self.area_id}, May {self.year}"

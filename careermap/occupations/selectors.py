@@ -6,9 +6,12 @@ import dataclasses
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
+from careermap.occupations import areas as area_rules
+from careermap.occupations.importers import oews
 from careermap.occupations.models import (
     RIASEC_LABELS,
     AlternateTitle,
+    Area,
     Dataset,
     ExposureScore,
     JobZone,
@@ -17,7 +20,9 @@ from careermap.occupations.models import (
     Projection,
     RelatedOccupation,
     Task,
+    Wage,
 )
+from careermap.occupations.pay import NATION, PayFigures, TrendPoint, pay_figures
 
 
 @dataclasses.dataclass(frozen=True)
@@ -131,3 +136,97 @@ def occupation_list(*, filters: OccupationFilters | None = None) -> QuerySet[Occ
 def dataset_list() -> QuerySet[Dataset]:
     """The registry, in display order, with each dataset's measures."""
     return Dataset.objects.prefetch_related(Prefetch("measures", queryset=Measure.objects.order_by("position")))
+
+
+_AREAS: dict[int, dict[str, Area]] = {}
+
+
+def area_index() -> dict[str, Area]:
+    """Every OEWS area by code, read once per data import (583 rows) and kept in the process."""
+    from careermap.durability.selectors import data_version
+
+    version = data_version()
+    areas = _AREAS.get(version)
+    if areas is None:
+        areas = {a.code: a for a in Area.objects.all()}
+        _AREAS.clear()
+        _AREAS[version] = areas
+    return areas
+
+
+def area_get(*, code: str) -> Area | None:
+    """The area for a code from a URL; None when it is not an area we have (check the format first)."""
+    return area_index().get(code) if area_rules.AREA_CODE.match(code) else None
+
+
+def area_search(*, q: str, limit: int = 10) -> list[Area]:
+    return area_rules.area_rank(area_index().values(), q, limit=limit)
+
+
+@dataclasses.dataclass(frozen=True)
+class OccupationPay:
+    """What OEWS says an occupation pays, nationally and in the chosen area, with a state map and trend."""
+
+    soc_code: str  # the code OEWS publishes it under
+    soc_title: str  # OEWS's title when it is an aggregate of several occupations, else ""
+    join: str
+    area: Area | None  # the chosen area; None for national only
+    national: PayFigures | None
+    local: PayFigures | None  # None when no area is chosen or BLS has no row for it there
+    states: dict[str, PayFigures]  # state FIPS → figures, for the map and its table
+    state_names: dict[str, str]
+    trend: list[TrendPoint]  # May 2022 … May 2025, national
+    dataset: Dataset | None
+    history_dataset: Dataset | None
+
+
+def _place(area: Area) -> str:
+    return NATION if area.is_national else area.name
+
+
+def occupation_pay(*, occupation: Occupation, area: Area | None = None) -> OccupationPay | None:
+    """One query: the occupation's national rows for every year and its May 2025 rows in every
+    state and in the chosen area. None when OEWS is not loaded or has no code for it."""
+    if not occupation.wage_soc_code:
+        return None
+    areas = area_index()
+    wanted = Q(area_id=oews.NATIONAL_CODE) | Q(area__kind=Area.Kind.STATE, year=2025)
+    if area is not None and not area.is_national:
+        wanted |= Q(area_id=area.code, year=2025)
+    rows = list(Wage.objects.filter(wanted, soc_code=occupation.wage_soc_code).order_by("year"))
+    national = None
+    local = None
+    states: dict[str, PayFigures] = {}
+    trend: list[TrendPoint] = []
+    for row in rows:
+        row_area = areas[row.area_id]
+        figures = pay_figures(row, place=_place(row_area))
+        if row.area_id == oews.NATIONAL_CODE:
+            trend.append(TrendPoint(row.year, figures.median_annual, figures.median_hourly))
+            if row.year == 2025:
+                national = figures
+        if row.year == 2025 and row_area.kind == Area.Kind.STATE:
+            states[row_area.state_fips] = figures
+        if area is not None and row.area_id == area.code and row.year == 2025:
+            local = figures
+    datasets = {d.key: d for d in Dataset.objects.filter(key__in=["bls-oews-may2025", "bls-oews-national-2022-2024"])}
+    aggregate = occupation.wage_join == "broad_group"
+    return OccupationPay(
+        soc_code=occupation.wage_soc_code,
+        soc_title=_oews_title(occupation.wage_soc_code) if aggregate else "",
+        join=occupation.wage_join,
+        area=area,
+        national=national,
+        local=local if area is not None and not area.is_national else national,
+        states=states,
+        state_names={a.state_fips: a.name for a in areas.values() if a.kind == Area.Kind.STATE},
+        trend=trend,
+        dataset=datasets.get("bls-oews-may2025"),
+        history_dataset=datasets.get("bls-oews-national-2022-2024"),
+    )
+
+
+def _oews_title(soc_code: str) -> str:
+    """OEWS aggregates have no O*NET title; the crosswalk's NEM title names the same group."""
+    projection = Projection.objects.filter(nem_code=soc_code).only("nem_title").first()
+    return projection.nem_title if projection else soc_code

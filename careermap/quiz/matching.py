@@ -145,6 +145,7 @@ class Pay:
     change_percent: float | None  # employment change 2024–34
     openings_thousands: float | None  # openings a year, 2024–34 average
     source: Source
+    occupation_code: str = ""  # the O*NET code the figures are for (area pay is looked up by it)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -45,6 +45,7 @@ def pay_dict(pay: Pay | None) -> dict[str, Any] | None:
     if pay is None:
         return None
     return {
+        "occupation_code": pay.occupation_code,
         "occupation_title": pay.occupation_title,
         "median_wage_usd": pay.median_wage,
         "median_wage_is_floor": pay.wage_is_floor,
@@ -63,6 +64,7 @@ def match_dict(rank: int, m: Match) -> dict[str, Any]:
         "rank": rank,
         "key": c.key,
         "kind": c.kind,
+        "collection": c.collection,
         "kind_label": COLLECTION_LABELS.get(c.collection, "Occupation · O*NET")
         if c.kind == "read"
         else "Occupation · O*NET",

@@ -217,6 +217,7 @@ def _pay(occupation_title: str, projection: Projection | None, source: Source) -
     if projection is None:
         return None
     return Pay(
+        occupation_code=projection.occupation_id,
         occupation_title=occupation_title,
         median_wage=projection.median_wage,
         wage_is_floor=projection.median_wage_is_floor,

@@ -15,6 +15,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from careermap.lib.ratelimit import client_ip
+from careermap.occupations.models import Area, Occupation
+from careermap.occupations.paypage import area_choice
+from careermap.occupations.selectors import occupation_pay
 from careermap.quiz.codes import answers_encode
 from careermap.quiz.forms import InterestStepForm, PracticalForm, interest_steps
 from careermap.quiz.matching import Problem, match
@@ -143,15 +146,31 @@ def quiz_results(request: HttpRequest, token: str) -> HttpResponse:
     if result is None:
         raise Http404("No such quiz result")
     answers, _ = parse_answers(result.answers, qs) if qs.items_available and result.answers else (None, [])
-    context = _base_context(qs) | {"result": result, "stale": answers is None}
+    choice = area_choice(request)
+    context = _base_context(qs) | {
+        "result": result,
+        "stale": answers is None,
+        "area": choice.area,
+        "area_choice": choice,
+    }
     if answers is not None:
         pool = quiz_candidates()
         outcome = match(answers, pool.candidates)
         context |= {
-            "outcome": outcome_dict(outcome, pool),
+            "outcome": _with_area_pay(outcome_dict(outcome, pool), choice.area),
             "chart": profile_chart(outcome.profile) if outcome.profile else None,
         }
     return render(request, "quiz/results.html", context)
+
+
+def _with_area_pay(outcome: dict[str, Any], area: Area | None) -> dict[str, Any]:
+    """OEWS pay for each match's occupation, in the area from the result link (`?area=`)."""
+    codes = [m["pay"]["occupation_code"] for m in outcome["matches"] if m.get("pay")]
+    occupations = Occupation.objects.in_bulk(codes)
+    for m in outcome["matches"]:
+        occupation = occupations.get(m["pay"]["occupation_code"]) if m.get("pay") else None
+        m["area_pay"] = occupation_pay(occupation=occupation, area=area) if occupation else None
+    return outcome
 
 
 @require_POST

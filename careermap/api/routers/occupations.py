@@ -11,8 +11,16 @@ from careermap.api.schemas import ErrorOut, ValidationErrorOut
 from careermap.content.models import Read
 from careermap.durability.models import DurabilityScore
 from careermap.durability.selectors import durability_present
-from careermap.occupations.models import Dataset, Occupation, Projection
-from careermap.occupations.selectors import OccupationFilters, dataset_list, occupation_get, occupation_list
+from careermap.occupations.models import Area, Dataset, Occupation, Projection
+from careermap.occupations.selectors import (
+    OccupationFilters,
+    area_get,
+    area_search,
+    dataset_list,
+    occupation_get,
+    occupation_list,
+    occupation_pay,
+)
 
 router = Router(tags=["occupations"])
 
@@ -69,6 +77,38 @@ class OccupationDetailOut(Schema):
     exposure: list[dict[str, Any]]
     durability: dict[str, Any] | None
     reads: list[str]
+    pay: dict[str, Any] | None = Field(
+        None, description="OEWS May 2025 pay, national and for `?area=` (same shape as /occupations/{code}/pay)."
+    )
+
+
+class AreaOut(Schema):
+    code: str
+    name: str
+    kind: str
+    state_fips: str
+    states: str = Field(description="Postal codes of every state a metro area spans, e.g. 'PA-NJ'.")
+
+
+class AreaParams(Schema):
+    area: str | None = Field(None, pattern=r"^\d{7}$", description="BLS area code, e.g. 0041860 (from /areas).")
+
+
+class PayOut(Schema):
+    occupation: str
+    soc_code: str = Field(description="The code OEWS publishes this occupation's pay under.")
+    soc_title: str = Field(description="OEWS group title when the figures are a wider group's, else empty.")
+    join: str
+    population: str
+    basis: str
+    area: AreaOut | None
+    national: dict[str, Any] | None
+    local: dict[str, Any] | None
+    local_missing: str | None = Field(description="Why there are no figures for the area, in words.")
+    trend: list[dict[str, Any]]
+    dataset: str
+    vintage: str
+    source: str
 
 
 class DatasetOut(Schema):
@@ -134,7 +174,10 @@ def list_occupations(request: HttpRequest, params: Query[OccupationFilterParams]
     response={200: OccupationDetailOut, 404: ErrorOut, 422: ValidationErrorOut},
     summary="One occupation, every figure with its dataset",
 )
-def get_occupation(request: HttpRequest, code: str) -> tuple[int, dict[str, Any]]:
+def get_occupation(request: HttpRequest, code: str, params: Query[AreaParams]) -> tuple[int, dict[str, Any]]:
+    area, problem = _area(params.area)
+    if problem:
+        return 404, {"detail": problem}
     try:
         detail = occupation_get(code=code)
     except Occupation.DoesNotExist:
@@ -186,7 +229,93 @@ def get_occupation(request: HttpRequest, code: str) -> tuple[int, dict[str, Any]
         ],
         "durability": durability_present(score) if score else None,
         "reads": _read_slugs(occ.code),
+        "pay": _pay(occ, area),
     }
+
+
+def _area(code: str | None) -> tuple[Area | None, str]:
+    if code is None:
+        return None, ""
+    area = area_get(code=code)
+    return area, "" if area else f"No area with code {code!r}: find codes with /api/v1/areas?q=."
+
+
+def _area_out(area: Area) -> dict[str, Any]:
+    return {
+        "code": area.code,
+        "name": area.name,
+        "kind": area.kind,
+        "state_fips": area.state_fips,
+        "states": area.states,
+    }
+
+
+POPULATION = "Employees (wage and salary workers); excludes the self-employed and gig workers"
+BASIS = (
+    "Gross straight-time wages before tax: commissions, production bonuses and tips included; overtime "
+    "premiums, shift differentials, nonproduction bonuses and benefits excluded"
+)
+
+
+def _pay(occupation: Occupation, area: Area | None) -> dict[str, Any] | None:
+    pay = occupation_pay(occupation=occupation, area=area)
+    if pay is None:
+        return None
+    vintage = pay.dataset.version if pay.dataset else ""
+    local_missing = None
+    if area is not None and not area.is_national and pay.local is None:
+        local_missing = f"BLS does not publish figures for this occupation in {area.name}."
+    return {
+        "occupation": occupation.code,
+        "soc_code": pay.soc_code,
+        "soc_title": pay.soc_title,
+        "join": pay.join,
+        "population": POPULATION,
+        "basis": BASIS,
+        "area": _area_out(area) if area else None,
+        "national": pay.national.as_json() if pay.national else None,
+        "local": pay.local.as_json() if pay.local and area is not None and not area.is_national else None,
+        "local_missing": local_missing,
+        "trend": [
+            {"year": p.year, "median_annual": p.median_annual.as_json(), "median_hourly": p.median_hourly.as_json()}
+            for p in pay.trend
+        ],
+        "dataset": "bls-oews-may2025",
+        "vintage": vintage,
+        "source": "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, May 2025",
+    }
+
+
+@router.get(
+    "/occupations/{code}/pay",
+    response={200: PayOut, 404: ErrorOut, 422: ValidationErrorOut},
+    summary="What an occupation pays employees, nationally and in an area (OEWS May 2025)",
+)
+def get_occupation_pay(request: HttpRequest, code: str, params: Query[AreaParams]) -> tuple[int, dict[str, Any]]:
+    area, problem = _area(params.area)
+    if problem:
+        return 404, {"detail": problem}
+    occupation = Occupation.objects.filter(code=code).first()
+    if occupation is None:
+        return 404, {"detail": f"No occupation {code!r} in the loaded data."}
+    pay = _pay(occupation, area)
+    if pay is None:
+        return 404, {"detail": f"No OEWS pay figures for {code!r} in the loaded data."}
+    return 200, pay
+
+
+class AreaSearchParams(Schema):
+    q: str = Field(..., min_length=1, max_length=100, description="A city, metro area, state or postal code.")
+    limit: int = Field(10, ge=1, le=50)
+
+
+@router.get(
+    "/areas",
+    response={200: list[AreaOut], 422: ValidationErrorOut},
+    summary="Find OEWS areas (states, metro and nonmetro areas) by name",
+)
+def list_areas(request: HttpRequest, params: Query[AreaSearchParams]) -> list[dict[str, Any]]:
+    return [_area_out(a) for a in area_search(q=params.q, limit=params.limit)]
 
 
 def _read_slugs(code: str) -> list[str]:

@@ -39,6 +39,7 @@ def front_matter(**overrides: Any) -> dict[str, Any]:
         },
         "what_this_is": {"headline": "A test headline", "summary": "A *test* summary."},
         "durability": {"scored": False, "no_score_reason": "cash now, not a career"},
+        "pay": {"no_figure_reason": "Nobody has measured what this made-up gig pays."},
         "lenses": {
             "gig": {"verdict": "Fine", "tone": "good", "text": "Gig text."},
             "hired": {"verdict": "Not a bridge", "tone": "poor", "text": "Hired text."},
@@ -60,6 +61,8 @@ def front_matter(**overrides: Any) -> dict[str, Any]:
     }
     for dotted, value in overrides.items():
         _set(data, dotted.split("__"), value)
+    if data.get("collection") != "gigwatch" and not any(key.split("__")[0] == "pay" for key in overrides):
+        del data["pay"]  # only gigs carry pay: a career or business built from the defaults drops it
     return data
 
 

@@ -135,7 +135,7 @@ def test_a_career_read_shows_its_computed_score_and_the_api_returns_it(
     assert f"Durability score: {expected.score}/100" in html
     assert f"{expected.confidence} confidence" in html
     assert "No score for 47-2199.00" in html
-    assert "Median pay, 2024" in html and "$50,000 a year" in html
+    assert "Median pay of employees, 2024" in html and "$50,000 a year" in html
     body = client.get("/api/v1/reads/trade").json()
     assert body["durability"]["computed"]["score"] == expected.score
     assert body["durability"]["computed"]["version"] == METHOD_VERSION

@@ -16,15 +16,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from careermap.occupations import sources
 from careermap.occupations.crosswalk import JoinedScore, JoinReport, join_soc_2010, join_soc_2018
-from careermap.occupations.importers import aioe, bls, crosswalks, frey_osborne, gpts, microsoft, onet
+from careermap.occupations.importers import aioe, bls, crosswalks, frey_osborne, gpts, microsoft, oews, onet
 from careermap.occupations.importers.base import ImportFileError
 from careermap.occupations.models import (
     AlternateTitle,
+    Area,
     Dataset,
     ExposureScore,
     JobZone,
@@ -34,6 +35,7 @@ from careermap.occupations.models import (
     Projection,
     RelatedOccupation,
     Task,
+    Wage,
 )
 
 Progress = Callable[[str], None]
@@ -61,8 +63,20 @@ PARSE_STEPS = (
     "IG AIOE",
     "Microsoft AI applicability",
     "Frey & Osborne",
+    "OEWS May 2025",
+    "OEWS May 2022–2024",
 )
-WRITE_STEPS = ("clear tables", "registry", "occupations", "titles", "tasks", "related", "projections", "exposure")
+WRITE_STEPS = (
+    "clear tables",
+    "registry",
+    "occupations",
+    "titles",
+    "tasks",
+    "related",
+    "projections",
+    "exposure",
+    "areas and wages",
+)
 STEP_COUNT = len(PARSE_STEPS) + len(WRITE_STEPS)
 
 
@@ -115,6 +129,9 @@ class ParsedData:
     projections: dict[str, tuple[bls.ProjectionRow, str]]  # O*NET code → (row, join)
     exposures: dict[str, dict[str, JoinedScore]]  # measure key → O*NET code → score
     datasets: list[DatasetRecord]
+    areas: list[oews.AreaRow] = dataclasses.field(default_factory=list)
+    wages: list[oews.WageRow] = dataclasses.field(default_factory=list)
+    wage_links: dict[str, tuple[str, str]] = dataclasses.field(default_factory=dict)  # O*NET code → (OEWS code, join)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -130,7 +147,8 @@ class ImportSummary:
         return (
             f"{verb} {c['occupations']:,} occupations ({c['with_interests']:,} with interest profiles), "
             f"{c['alternate_titles']:,} alternate titles, {c['tasks']:,} tasks, {c['related']:,} related links, "
-            f"{c['projections']:,} projections, {c['exposure_scores']:,} exposure scores "
+            f"{c['projections']:,} projections, {c['exposure_scores']:,} exposure scores, "
+            f"{c['wages']:,} OEWS wage rows in {c['areas']:,} areas "
             f"from {len(self.datasets)} datasets in {self.seconds:.1f} s."
         )
 
@@ -318,6 +336,8 @@ def data_parse(*, data_dir: Path, progress: Progress | None = None) -> ParsedDat
     rec_fo = _score_record(sources.FREY_OSBORNE, fo_dir / frey_osborne.FILE, joined, report)
     step("Frey & Osborne")
 
+    areas, wages, wage_links, oews_records = _parse_oews(d, codes=codes, nem_links=nem_links, step=step)
+
     return ParsedData(
         release=release,
         occupations=occupations,
@@ -332,8 +352,85 @@ def data_parse(*, data_dir: Path, progress: Progress | None = None) -> ParsedDat
         related=related,
         projections=projections,
         exposures=exposures,
-        datasets=[rec_onet, rec_bls, rec_xw, rec_gpt, *aioe_records, rec_ms, rec_fo],
+        datasets=[rec_onet, rec_bls, *oews_records, rec_xw, rec_gpt, *aioe_records, rec_ms, rec_fo],
+        areas=areas,
+        wages=wages,
+        wage_links=wage_links,
     )
+
+
+def _parse_oews(
+    d: Path, *, codes: set[str], nem_links: list[crosswalks.NemLink], step: Progress
+) -> tuple[list[oews.AreaRow], list[oews.WageRow], dict[str, tuple[str, str]], list[DatasetRecord]]:
+    """OEWS is optional: without its folder the site shows no area pay (and says so), as before.
+    The 2022–2024 national files are read only beside May 2025, which they are a trend with."""
+    folder = d / sources.OEWS.folder
+    if not folder.is_dir():
+        step("OEWS May 2025")
+        step("OEWS May 2022–2024")
+        return [], [], {}, []
+    path = folder / oews.AREAS_FILE
+    areas = oews.parse_areas(path)
+    area_codes = {a.code for a in areas}
+    kinds = {a.kind for a in areas}
+    if "national" not in kinds:
+        raise ImportFileError(str(path), 0, f"no national area ({oews.NATIONAL_CODE})")
+    files = ((oews.NATIONAL_FILE, "N"), (oews.STATE_FILE, "S"), (oews.METRO_FILE, "M"))
+    by_file = {name: oews.parse_wages_2025(folder / name, area_type=t, areas=area_codes) for name, t in files}
+    wages = [row for rows in by_file.values() for row in rows]
+    national_2025 = {row.soc_code for row in by_file[oews.NATIONAL_FILE]}
+
+    # O*NET code → the code OEWS publishes it under: its own SOC code, else the OEWS
+    # aggregate its NEM code names (e.g. 31-1122.00 → 31-1120).
+    nem = {link.onet_code: link.nem_code for link in nem_links}
+    per_soc = Counter(code[:7] for code in codes)
+    links: dict[str, tuple[str, str]] = {}
+    for code in sorted(codes):
+        soc = code[:7]
+        if soc in national_2025:
+            links[code] = (soc, Join.DIRECT if per_soc[soc] == 1 else Join.SHARED)
+        elif nem.get(code) in national_2025:
+            links[code] = (nem[code], Join.BROAD_GROUP)
+    used = {soc for soc, _ in links.values()}
+
+    record = DatasetRecord(sources.OEWS)
+    record.add_file(path, rows_joined=len(areas))
+    for name, rows in by_file.items():
+        joined = sum(1 for row in rows if row.soc_code in used)
+        record.add_file(folder / name, rows_joined=joined)
+        record.files[name]["rows_detailed"] = len(rows)
+        record.files[name]["rows_unmatched"] = len(rows) - joined
+        record.rows_unmatched += len(rows) - joined
+    record.occupations_covered = len(links)
+    record.join_notes = {
+        "release": "May 2025 (release 2025A01), published 2026-05-15",
+        "areas": dict(Counter(a.kind for a in areas)),
+        "rows_kept": "detailed occupations only; major, minor and broad group rows are read and skipped",
+        "occupations_by_join": dict(Counter(join for _, join in links.values())),
+        "oews_codes_without_onet_occupation": sorted(national_2025 - used),
+        "occupations_without_oews_pay": sorted(codes - set(links)),
+        "cells_top_coded": sum(row.notes.count(f":{oews.TOP_CODED}") for row in wages),
+        "cells_not_released": sum(row.notes.count(f":{oews.NOT_RELEASED}") for row in wages),
+    }
+    step("OEWS May 2025")
+
+    records = [record]
+    history_dir = d / sources.OEWS_HISTORY.folder
+    if history_dir.is_dir():
+        history = DatasetRecord(sources.OEWS_HISTORY)
+        for year, name in oews.HISTORY_FILES.items():
+            rows = oews.parse_national_history(history_dir / name, year=year)
+            joined = sum(1 for row in rows if row.soc_code in used)
+            history.add_file(history_dir / name, rows_joined=joined)
+            history.files[name]["rows_detailed"] = len(rows)
+            history.rows_unmatched += len(rows) - joined
+            history.files[name]["rows_unmatched"] = len(rows) - joined
+            wages.extend(rows)
+        history.occupations_covered = len(links)
+        history.join_notes = {"rows_kept": "detailed occupations only", "years": list(oews.HISTORY_FILES)}
+        records.append(history)
+    step("OEWS May 2022–2024")
+    return areas, wages, links, records
 
 
 def _split_measures(
@@ -396,6 +493,8 @@ def _counts(parsed: ParsedData) -> dict[str, int]:
         "related": len(parsed.related),
         "projections": len(parsed.projections),
         "exposure_scores": sum(len(by_code) for by_code in parsed.exposures.values()),
+        "areas": len(parsed.areas),
+        "wages": len(parsed.wages),
     }
 
 
@@ -417,6 +516,8 @@ def data_import(*, data_dir: Path, progress: Progress | None = None, dry_run: bo
 @transaction.atomic
 def _write(parsed: ParsedData, *, step: Progress) -> None:
     for model in (
+        Wage,
+        Area,
         ExposureScore,
         Task,
         AlternateTitle,
@@ -500,6 +601,8 @@ def _write(parsed: ParsedData, *, step: Progress) -> None:
                 education_category=education.category if education else None,
                 education_label=parsed.education_labels[education.category] if education else "",
                 education_share=education.share if education else None,
+                wage_soc_code=parsed.wage_links.get(row.code, ("", ""))[0],
+                wage_join=parsed.wage_links.get(row.code, ("", ""))[1],
             )
         )
     Occupation.objects.bulk_create(occupations, batch_size=BATCH_SIZE)
@@ -583,3 +686,27 @@ def _write(parsed: ParsedData, *, step: Progress) -> None:
         batch_size=BATCH_SIZE,
     )
     step("exposure")
+
+    Area.objects.bulk_create(
+        Area(code=a.code, kind=a.kind, name=a.name, state_fips=a.state_fips, states=a.states) for a in parsed.areas
+    )
+    _write_wages(parsed.wages)
+    step("areas and wages")
+
+
+def _write_wages(wages: list[oews.WageRow]) -> None:
+    """225,000 rows: one executemany per batch, skipping model instances (7x faster than
+    bulk_create here). Column names are the model's own, so the two cannot drift apart."""
+    table = Wage._meta.db_table
+    fields = ["year", "area_id", "soc_code", *oews.MEASURES, "notes"]
+    columns = [Wage._meta.get_field(name.removesuffix("_id") if name == "area_id" else name).column for name in fields]
+    quote = connection.ops.quote_name
+    sql = (
+        f"INSERT INTO {quote(table)} ({', '.join(quote(c) for c in columns)}) "
+        f"VALUES ({', '.join(['%s'] * len(columns))})"
+    )
+    with connection.cursor() as cursor:
+        for start in range(0, len(wages), 5000):
+            cursor.executemany(
+                sql, [(w.year, w.area_code, w.soc_code, *w.values, w.notes) for w in wages[start : start + 5000]]
+            )

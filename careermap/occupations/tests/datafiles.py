@@ -386,9 +386,75 @@ def files() -> dict[str, str]:
     return out
 
 
+OEWS_HEADER = (
+    "area_type,area_code,occ_code,o_level,tot_emp,emp_prse,h_mean,a_mean,mean_prse,h_pct10,h_pct25,h_median,"
+    "h_pct75,h_pct90,a_pct10,a_pct25,a_median,a_pct75,a_pct90,jobs_1000,loc_quotient,footnotes"
+)
+HOURLY_BLANK_4 = "h_mean:4;h_pct10:4;h_pct25:4;h_median:4;h_pct75:4;h_pct90:4"
+TOP_CODED_ALL = "h_mean:5;a_mean:5;h_pct10:5;h_pct25:5;h_median:5;h_pct75:5;h_pct90:5;a_pct10:5;a_pct25:5;a_median:5;a_pct75:5;a_pct90:5"
+OEWS_HISTORY_HEADER = (
+    "AREA,AREA_TITLE,AREA_TYPE,PRIM_STATE,NAICS,NAICS_TITLE,I_GROUP,OWN_CODE,OCC_CODE,OCC_TITLE,O_GROUP,TOT_EMP,"
+    "EMP_PRSE,JOBS_1000,LOC_QUOTIENT,PCT_TOTAL,PCT_RPT,H_MEAN,A_MEAN,MEAN_PRSE,H_PCT10,H_PCT25,H_MEDIAN,H_PCT75,"
+    "H_PCT90,A_PCT10,A_PCT25,A_MEDIAN,A_PCT75,A_PCT90,ANNUAL,HOURLY"
+)
+
+
+def oews_files() -> dict[str, str]:
+    """OEWS May 2025 (flat-file shape) and May 2022–2024 national (workbook shape), a few rows each.
+
+    Cases: 11-1011 is top-coded everywhere (blank + footnote 5; '#' in the workbooks); 15-1252 is
+    published in full; 29-1141 in California is annual-only (hourly blank, footnote 4); 15-1253 in
+    Texas has no employment (footnote 8); Austin's 15-1252 has a high employment RSE (low
+    precision); 53-3054 has no O*NET occupation here (unmatched); 15-0000 is a group row (skipped).
+    """
+    p = "bls_oews_may2025/"
+    out = {
+        p + "areas.csv": "area_code,area_type,state_fips,area_name\n"
+        "0000000,N,00,National\n"
+        "0600000,S,06,California\n"
+        "4800000,S,48,Texas\n"
+        '0041860,M,06,"San Francisco-Oakland-Fremont, CA"\n'
+        '0012420,M,48,"Austin-Round Rock-San Marcos, TX"\n'
+        '0045220,M,48,"Texarkana, TX-AR"\n'
+        "4800003,M,48,North Texas nonmetropolitan area\n",
+        p + "oews_may2025_national.csv": OEWS_HEADER + "\n"
+        "N,0000000,15-0000,major_or_total,5000000,0.3,55.0,114400,0.2,25.0,35.0,50.0,70.0,90.0,52000,72800,104000,145600,187200,,,\n"
+        f"N,0000000,11-1011,detailed,200000,0.8,,,0.6,,,,,,,,,,,,,{TOP_CODED_ALL}\n"
+        "N,0000000,15-1252,detailed,1687890,0.6,71.20,148100,0.4,39.64,50.58,65.38,82.68,103.21,82460,105210,135980,171980,214670,,,\n"
+        "N,0000000,15-1253,detailed,200000,1.1,52.0,108160,0.5,28.0,38.0,50.0,63.0,77.0,58240,79040,104000,131040,160160,,,\n"
+        "N,0000000,29-1141,detailed,3300000,0.4,48.0,99840,0.3,32.0,38.0,45.0,55.0,65.0,66560,79040,93600,114400,135200,,,\n"
+        "N,0000000,53-3054,detailed,180000,1.5,20.0,41600,0.7,14.0,16.0,19.0,23.0,28.0,29120,33280,39520,47840,58240,,,\n",
+        p + "oews_may2025_state.csv": OEWS_HEADER + "\n"
+        "S,0600000,15-0000,major_or_total,900000,0.6,70.0,145600,0.4,30.0,45.0,65.0,85.0,110.0,62400,93600,135200,176800,228800,50.0,1.5,\n"
+        "S,0600000,15-1252,detailed,300000,1.2,85.0,176800,0.8,45.0,60.0,83.85,100.0,125.0,93600,124800,174410,208000,260000,16.5,2.1,\n"
+        f"S,0600000,29-1141,detailed,330000,1.0,,140000,0.6,,,,,,95000,115000,137000,160000,180000,18.0,1.2,{HOURLY_BLANK_4}\n"
+        "S,4800000,15-1252,detailed,120000,2.0,65.0,135200,1.0,38.0,48.0,62.0,78.0,95.0,79040,99840,128960,162240,197600,8.9,1.1,\n"
+        "S,4800000,15-1253,detailed,,,48.0,99840,2.0,27.0,36.0,46.0,58.0,70.0,56160,74880,95680,120640,145600,,,tot_emp:8;emp_prse:8;jobs_1000:8;loc_quotient:8\n",
+        p + "oews_may2025_metro_nonmetro.csv": OEWS_HEADER + "\n"
+        "M,0041860,15-1252,detailed,69030,2.3,93.00,193430,1.0,61.58,78.61,89.73,105.61,131.44,128090,163500,186640,219670,273400,29.08,2.68,\n"
+        "M,0012420,15-1252,detailed,30000,35.0,70.0,145600,3.0,40.0,52.0,66.0,82.0,100.0,83200,108160,137280,170560,208000,25.0,2.3,\n"
+        "M,4800003,29-1141,detailed,900,12.0,38.0,79040,4.0,28.0,32.0,36.0,43.0,50.0,58240,66560,74880,89440,104000,9.0,0.9,\n",
+    }
+    history_rows = {
+        2022: ("127260", "61.18"),
+        2023: ("132270", "63.59"),
+        2024: ("133080", "63.98"),
+    }
+    for year, (annual, hourly) in history_rows.items():
+        common = "99,U.S.,1,US,000000,Cross-industry,cross-industry,1235"
+        out[f"bls_oews_national_2022_2024/oews_national_may{year}.csv"] = (
+            OEWS_HISTORY_HEADER + "\n"
+            f"{common},15-0000,Computer and Mathematical Occupations,major,5000000,0.3,,,,,55,114400,0.2,25,35,50,70,90,52000,72800,104000,145600,187200,,\n"
+            f"{common},11-1011,Chief Executives,detailed,200000,0.8,,,,,#,#,0.6,#,#,#,#,#,#,#,#,#,#,,\n"
+            f"{common},15-1252,Software Developers,detailed,1650000,0.7,,,,,69.5,144570,0.6,38.39,49.55,{hourly},81.25,101.66,79850,103050,{annual},169000,211450,,\n"
+            f"{common},29-1141,Registered Nurses,detailed,3200000,0.4,,,,,*,*,0.3,*,*,*,*,*,*,*,*,*,*,,\n"
+        )
+    return out
+
+
 def write_data_dir(root: Path, overrides: dict[str, str] | None = None) -> Path:
     """Write the tiny fixture folder under `root`; `overrides` replaces (or adds) files by relative path."""
-    for relative, text in {**files(), **(overrides or {})}.items():
+    for relative, text in {**files(), **oews_files(), **(overrides or {})}.items():
         path = root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")

@@ -42,7 +42,7 @@ def test_it_imports_every_table_and_counts_rows(tmp_path: Path) -> None:
         "Projection": 5,
         "ExposureScore": 12 + 3 * 5 + 3 + 5,
         "Measure": 11,
-        "Dataset": 9,
+        "Dataset": 11,
         "JobZone": 5,
     }
     assert summary.counts["with_interests"] == 5
@@ -136,7 +136,11 @@ def test_the_registry_records_files_with_sha256_and_the_onet_attribution(tmp_pat
     assert "includes information from the O*NET 29.3 Database" in onet.attribution
     assert "Used under the CC BY 4.0 license" in onet.attribution
     assert onet.join_notes["with_interest_profile"] == 5
-    assert list(Dataset.objects.values_list("key", flat=True))[:3] == ["onet-29-3", "bls-ep-2024-34", "soc-crosswalks"]
+    assert list(Dataset.objects.values_list("key", flat=True))[:3] == [
+        "onet-29-3",
+        "bls-ep-2024-34",
+        "bls-oews-may2025",
+    ]
 
 
 def test_re_running_gives_the_same_rows(tmp_path: Path) -> None:

@@ -30,7 +30,7 @@ def test_it_imports_from_path_and_prints_one_line(tmp_path: Path) -> None:
 def test_it_imports_from_the_configured_data_dir(tmp_path: Path, settings) -> None:  # type: ignore[no-untyped-def]
     settings.CAREERMAP_DATA_DIR = write_data_dir(tmp_path)
     run()
-    assert Dataset.objects.count() == 9
+    assert Dataset.objects.count() == 11
 
 
 def test_a_dry_run_writes_nothing(tmp_path: Path) -> None:

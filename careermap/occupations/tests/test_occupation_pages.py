@@ -26,7 +26,9 @@ def test_the_occupation_page_shows_figures_with_their_sources(client: Client, da
     html = response.content.decode()
     assert "<h1>Software Developers</h1>" in html
     for part in (
-        "Median pay, 2024",
+        "Pay",
+        "$135,980",
+        "median a year",
         "Projected change, 2024–34",
         "Openings a year",
         "AI-exposure indices, as published",
@@ -35,6 +37,7 @@ def test_the_occupation_page_shows_figures_with_their_sources(client: Client, da
     ):
         assert part in html
     assert 'href="/data/#bls-ep-2024-34"' in html
+    assert 'href="/data/#bls-oews-may2025"' in html
     assert 'href="/data/#onet-29-3"' in html
     assert "CC BY 4.0" in html  # O*NET's required attribution
     assert "Durability score:" in html
@@ -48,7 +51,8 @@ def test_a_missing_dataset_row_is_said_not_filled(client: Client, data: None) ->
 
 
 def test_top_coded_wages_are_shown_as_a_floor(client: Client, data: None) -> None:
-    assert "at least $239,200 a year" in client.get("/occupations/11-1011.00/").content.decode()
+    html = client.get("/occupations/11-1011.00/").content.decode()
+    assert "≥ $239,200" in html and "≥ $115.00" in html
 
 
 def test_an_unknown_occupation_is_404(client: Client, data: None) -> None:

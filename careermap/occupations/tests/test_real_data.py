@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.test import Client
 
-from careermap.occupations.models import Dataset, ExposureScore, Occupation, Projection, Task
+from careermap.occupations.models import Area, Dataset, ExposureScore, Occupation, Projection, Task, Wage
+from careermap.occupations.selectors import area_search
 from careermap.occupations.services import data_import
 
 pytestmark = [pytest.mark.django_db, pytest.mark.realdata]
@@ -36,7 +38,7 @@ def test_the_full_import_matches_the_files(data_dir: Path) -> None:
     assert Occupation.objects.count() == 1016
     assert Occupation.objects.filter(interest_r__isnull=False).count() == 923
     assert summary.counts["with_interests"] == 923
-    assert Dataset.objects.count() == 9
+    assert Dataset.objects.count() == 11
 
     onet = data_dir / "onet_29_3"
     occupation = next(r for r in rows(onet / "Occupation Data.txt", "\t") if r["O*NET-SOC Code"] == "29-1141.00")
@@ -87,3 +89,30 @@ def test_every_source_row_is_joined_or_counted_as_unmatched(data_dir: Path) -> N
     bls = Dataset.objects.get(key="bls-ep-2024-34")
     assert bls.rows_joined + bls.rows_unmatched + bls.join_notes["summary_rows_skipped"] == bls.rows_read
     assert len(bls.join_notes["occupations_without_projection"]) == 1016 - Projection.objects.count()
+
+
+def test_oews_pay_on_the_real_files(data_dir: Path, client: Client) -> None:
+    if not (data_dir / "bls_oews_may2025" / "areas.csv").is_file():
+        pytest.skip(f"OEWS May 2025 not found under {data_dir}")
+    data_import(data_dir=data_dir)
+    assert Area.objects.filter(kind="state").count() == 54
+    assert Area.objects.filter(kind__in=["metro", "nonmetro"]).count() == 528
+    assert Wage.objects.get(soc_code="15-1252", area_id="0000000", year=2025).a_median == 135_980
+    assert Wage.objects.get(soc_code="15-1252", area_id="0041860", year=2025).a_median == 186_640
+    assert [a.name for a in area_search(q="austin")][0] == "Austin-Round Rock-San Marcos, TX"
+    assert [a.code for a in area_search(q="san francisco")][0] == "0041860"
+
+    body = client.get("/api/v1/occupations/15-1252.00/pay", {"area": "0041860"}).json()
+    assert body["national"]["annual"]["median"]["value"] == 135_980
+    assert body["local"]["annual"]["median"]["value"] == 186_640
+    html = client.get("/occupations/15-1252.00/?area=0041860").content.decode()
+    assert "$186,640" in html and "$135,980" in html
+
+    # A top-coded figure reads "≥", never a blank: find one in the state file itself (the May 2025
+    # national file has none).
+    with (data_dir / "bls_oews_may2025" / "oews_may2025_state.csv").open(encoding="utf-8") as handle:
+        top = next(r for r in csv.DictReader(handle) if r["o_level"] == "detailed" and "a_median:5" in r["footnotes"])
+    occupation = Occupation.objects.filter(wage_soc_code=top["occ_code"]).first()
+    assert occupation is not None
+    html = client.get(occupation.get_absolute_url(), {"area": top["area_code"]}).content.decode()
+    assert "≥ $239,200" in html
