@@ -1,13 +1,18 @@
 """Benchmark: the full `manage.py import_data` into a fresh SQLite database, beside a plain
-`sqlite3` CLI `.import` of the same source files.
+`sqlite3` CLI `.import` of the same source files, before and after OEWS pay (issue 13).
 
     .venv/bin/python bench/import_bench.py [--data DIR] [--runs N]
 
-Each run gets a new empty database (migrated first, not timed). Wall time is measured
+"Before" is the import without OEWS: a temporary data folder of symlinks to every entry of
+the real one except bls_oews_may2025/ and bls_oews_national_2022_2024/ (import_data then
+runs as it did before issue 13). "After" is the real folder, every dataset. The two sides
+alternate within each run, so machine noise hits both alike; the ratio is the figure.
+
+Each import gets a new empty database (migrated first, not timed). Wall time is measured
 around the child process; peak memory is the child's ru_maxrss from os.wait4 (resource
-usage of exactly that process). The budget from issue 3 is 60 s and 1 GB for the import;
-the script exits 1 when a run is over it. The sqlite3 side needs Debian's sqlite3
-(`apt-get install -y sqlite3`); without it only the import is measured.
+usage of exactly that process). The budget from issues 3 and 13 is 60 s and 1 GiB for the
+full import; the script exits 1 when a run of it is over. The sqlite3 side needs Debian's
+sqlite3 (`apt-get install -y sqlite3`); without it only the import is measured.
 """
 
 from __future__ import annotations
@@ -25,6 +30,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 BUDGET_SECONDS = 60.0
 BUDGET_BYTES = 1024**3
+# Issue 13's datasets, optional for import_data: left out of the "before" folder.
+OEWS_FOLDERS = ("bls_oews_may2025", "bls_oews_national_2022_2024")
 
 # The files import_data reads, relative to the data folder, with their delimiter.
 FILES: list[tuple[str, str]] = [
@@ -52,7 +59,31 @@ FILES: list[tuple[str, str]] = [
     ("aioe_felten_raj_seamans/image_generation_aioe_by_occupation.csv", ","),
     ("microsoft_working_with_ai/soc_ai_applicability_scores.csv", ","),
     ("frey_osborne_2013/frey_osborne_automation_probability_soc2010.csv", ","),
+    *(
+        (f"bls_oews_may2025/{name}", ",")
+        for name in (
+            "areas.csv",
+            "oews_may2025_national.csv",
+            "oews_may2025_state.csv",
+            "oews_may2025_metro_nonmetro.csv",
+        )
+    ),
+    *((f"bls_oews_national_2022_2024/oews_national_may{year}.csv", ",") for year in (2022, 2023, 2024)),
 ]
+
+
+def without_oews(files: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [(relative, delimiter) for relative, delimiter in files if relative.split("/")[0] not in OEWS_FOLDERS]
+
+
+def before_folder(data: Path, where: Path) -> Path:
+    """A data folder as it was before issue 13: symlinks to everything in `data` but OEWS."""
+    folder = where / "data-before-oews"
+    folder.mkdir()
+    for entry in sorted(data.iterdir()):
+        if entry.name not in OEWS_FOLDERS:
+            (folder / entry.name).symlink_to(entry)
+    return folder
 
 
 def timed(command: list[str], *, env: dict[str, str] | None = None, stdin: str | None = None) -> tuple[float, int, str]:
@@ -84,21 +115,25 @@ def bench_import(data: Path, workdir: Path) -> tuple[float, int, str]:
     return timed([python, "manage.py", "import_data", "--path", str(data)], env=env)
 
 
-def sqlite_script(data: Path) -> str:
+def sqlite_script(data: Path, files: list[tuple[str, str]]) -> str:
     """`.import` every file into its own table (columns from the header, all TEXT)."""
     lines = []
-    for number, (relative, delimiter) in enumerate(FILES):
+    for number, (relative, delimiter) in enumerate(files):
         path = str(data / relative).replace('"', '""')
         lines += [".mode tabs" if delimiter == "\t" else ".mode csv", f'.import "{path}" t{number}']
     return "\n".join(lines) + "\n"
 
 
-def bench_sqlite(data: Path, workdir: Path, sqlite3: str) -> tuple[float, int, int]:
+def bench_sqlite(data: Path, files: list[tuple[str, str]], workdir: Path, sqlite3: str) -> tuple[float, int, int]:
     database = workdir / "plain.sqlite3"
-    seconds, rss, _ = timed([sqlite3, "-bail", str(database)], stdin=sqlite_script(data))
-    counts = "SELECT " + " + ".join(f"(SELECT count(*) FROM t{n})" for n in range(len(FILES))) + ";"
+    seconds, rss, _ = timed([sqlite3, "-bail", str(database)], stdin=sqlite_script(data, files))
+    counts = "SELECT " + " + ".join(f"(SELECT count(*) FROM t{n})" for n in range(len(files))) + ";"
     _, _, out = timed([sqlite3, str(database), counts])
     return seconds, rss, int(out.strip())
+
+
+def mib(n: float) -> str:
+    return f"{n / 2**20:7.1f} MiB"
 
 
 def main() -> int:
@@ -111,44 +146,69 @@ def main() -> int:
     if not (data / "onet_29_3").is_dir():
         print(f"No shared data at {data}; pass --data or set CAREERMAP_DATA_DIR.", file=sys.stderr)
         return 2
-    source_bytes = sum((data / relative).stat().st_size for relative, _ in FILES)
-    print(f"Data: {data} ({len(FILES)} files, {source_bytes / 1e6:.1f} MB); {os.cpu_count()} CPUs; runs: {args.runs}")
+    missing = [name for name in OEWS_FOLDERS if not (data / name).is_dir()]
+    if missing:
+        print(f"No {', '.join(missing)} in {data}: nothing to compare before and after.", file=sys.stderr)
+        return 2
+    sides = {"before": without_oews(FILES), "after": FILES}
+    size = {side: sum((data / relative).stat().st_size for relative, _ in files) for side, files in sides.items()}
+    print(
+        f"Data: {data}; before (no OEWS): {len(sides['before'])} files, {size['before'] / 1e6:.1f} MB; "
+        f"after (all): {len(sides['after'])} files, {size['after'] / 1e6:.1f} MB; {os.cpu_count()} CPUs; "
+        f"runs: {args.runs}, before and after alternating"
+    )
 
-    imports: list[tuple[float, int]] = []
-    summary = ""
-    for _ in range(args.runs):
-        with tempfile.TemporaryDirectory(prefix="careermap-bench-") as tmp:
-            seconds, rss, summary = bench_import(data, Path(tmp))
-            imports.append((seconds, rss))
-    import_time = statistics.median(s for s, _ in imports)
-    import_rss = max(r for _, r in imports)
-    print(f"  {summary.strip()}")
-    print(f"manage.py import_data   {import_time:7.2f} s   peak RSS {import_rss / 2**20:7.1f} MiB   (whole process)")
+    imports: dict[str, list[tuple[float, int]]] = {"before": [], "after": []}
+    summaries: dict[str, str] = {}
+    with tempfile.TemporaryDirectory(prefix="careermap-bench-") as folders:
+        folder = {"before": before_folder(data, Path(folders)), "after": data}
+        for _ in range(args.runs):
+            for side in ("before", "after"):
+                with tempfile.TemporaryDirectory(prefix="careermap-bench-") as tmp:
+                    seconds, rss, summaries[side] = bench_import(folder[side], Path(tmp))
+                    imports[side].append((seconds, rss))
+    import_time = {side: statistics.median(s for s, _ in runs) for side, runs in imports.items()}
+    import_rss = {side: max(r for _, r in runs) for side, runs in imports.items()}
+    labels = {"before": "before (without OEWS)", "after": "after (all datasets)"}
+    for side in ("before", "after"):
+        print(f"  {side}: {summaries[side].strip().splitlines()[-1]}")
+    for side in ("before", "after"):
+        print(
+            f"manage.py import_data, {labels[side]:22} {import_time[side]:7.2f} s   peak RSS {mib(import_rss[side])}"
+            "   (whole process)"
+        )
+    print(
+        f"after / before: time {import_time['after'] / import_time['before']:.2f}x "
+        f"({import_time['after'] - import_time['before']:+.2f} s), memory {import_rss['after'] / import_rss['before']:.2f}x "
+        f"({(import_rss['after'] - import_rss['before']) / 2**20:+.1f} MiB)"
+    )
 
     sqlite3 = shutil.which("sqlite3")
     if sqlite3 is None:
         print("sqlite3 CLI not found (apt-get install -y sqlite3): no baseline.")
     else:
-        plain: list[tuple[float, int]] = []
-        rows = 0
-        for _ in range(args.runs):
-            with tempfile.TemporaryDirectory(prefix="careermap-bench-") as tmp:
-                seconds, rss, rows = bench_sqlite(data, Path(tmp), sqlite3)
-                plain.append((seconds, rss))
-        plain_time = statistics.median(s for s, _ in plain)
-        plain_rss = max(r for _, r in plain)
         version = subprocess.run([sqlite3, "--version"], capture_output=True, text=True).stdout.split()[0]
-        print(
-            f"sqlite3 {version} .import {plain_time:7.2f} s   peak RSS {plain_rss / 2**20:7.1f} MiB   "
-            f"({rows:,} rows into untyped tables, no validation or joins)"
-        )
-        print(f"ratio (import / .import): time {import_time / plain_time:.1f}x, memory {import_rss / plain_rss:.1f}x")
+        for side in ("before", "after"):
+            plain: list[tuple[float, int]] = []
+            rows = 0
+            for _ in range(args.runs):
+                with tempfile.TemporaryDirectory(prefix="careermap-bench-") as tmp:
+                    seconds, rss, rows = bench_sqlite(data, sides[side], Path(tmp), sqlite3)
+                    plain.append((seconds, rss))
+            plain_time = statistics.median(s for s, _ in plain)
+            plain_rss = max(r for _, r in plain)
+            print(
+                f"sqlite3 {version} .import, {side:6} {plain_time:7.2f} s   peak RSS {mib(plain_rss)}   "
+                f"({len(sides[side])} files, {rows:,} rows into untyped tables, no validation or joins); "
+                f"import / .import: time {import_time[side] / plain_time:.1f}x, memory {import_rss[side] / plain_rss:.1f}x"
+            )
 
-    over = [f"{s:.1f} s" for s, _ in imports if s > BUDGET_SECONDS] + [
-        f"{r / 2**20:.0f} MiB" for _, r in imports if r > BUDGET_BYTES
+    over = [f"{s:.1f} s" for s, _ in imports["after"] if s > BUDGET_SECONDS] + [
+        f"{r / 2**20:.0f} MiB" for _, r in imports["after"] if r > BUDGET_BYTES
     ]
     print(
-        f"budget {BUDGET_SECONDS:.0f} s / {BUDGET_BYTES / 2**30:.0f} GiB: {'OVER: ' + ', '.join(over) if over else 'within'}"
+        f"budget for the full import {BUDGET_SECONDS:.0f} s / {BUDGET_BYTES / 2**30:.0f} GiB: "
+        f"{'OVER: ' + ', '.join(over) if over else 'within'}"
     )
     return 1 if over else 0
 
