@@ -70,6 +70,7 @@ class ReadDetailOut(ReadSummaryOut):
     occupations: list[str]
     quick_facts: dict[str, Any]
     what_this_is: dict[str, Any]
+    pay: dict[str, Any] | None = None  # gig reads: figures others measured (unit, basis, source), or why none
     durability: DurabilityOut
     lenses: dict[str, Any]
     html: dict[str, str]

@@ -55,3 +55,17 @@ def test_a_place_with_several_matches_lists_them_to_choose(page: Page, live_serv
     page.get_by_role("link", name="Austin-Round Rock-San Marcos, TX").click()
     expect(page).to_have_url(f"{live_server.url}/occupations/15-1252.00/?area=0012420")
     expect(page.locator(".pay-place").first).to_contain_text("low precision")
+
+
+def test_with_javascript_a_suggestion_takes_the_reader_straight_to_the_area(  # type: ignore[no-untyped-def]
+    page: Page, live_server, pay_data
+) -> None:
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.goto(f"{live_server.url}/occupations/15-1252.00/")
+    page.get_by_label("See pay where you live").press_sequentially("texark", delay=30)
+    expect(page.locator("datalist#area-options option")).to_have_count(1)
+    page.get_by_label("See pay where you live").fill("Texarkana, TX-AR")
+    page.get_by_role("button", name="Show local pay").click()
+    expect(page).to_have_url(f"{live_server.url}/occupations/15-1252.00/?area=0045220")
+    assert errors == []  # no CSP violation or script error

@@ -77,6 +77,7 @@ def get_read(request: HttpRequest, slug: str) -> tuple[int, dict[str, Any]]:
         "occupations": [link.onet_code for link in read.occupation_links.all()],
         "quick_facts": doc["quick_facts"],
         "what_this_is": doc["what_this_is"],
+        "pay": doc.get("pay"),
         "durability": doc["durability"]
         | {"computed": durability_for_read(read.occupation_codes) if read.durability_scored else None},
         "lenses": doc["lenses"],

@@ -215,3 +215,16 @@ def test_content_check_refuses_a_gig_figure_without_a_basis(tmp_path: Path) -> N
     with pytest.raises(CommandError) as caught:
         call_command("content_check", path=tmp_path, stdout=io.StringIO(), stderr=io.StringIO())
     assert "test-gig.md:" in str(caught.value) and "pay.figures.0.basis: Field required" in str(caught.value)
+
+
+@pytest.mark.django_db
+def test_the_read_api_gives_a_gig_reads_pay_evidence(client) -> None:  # type: ignore[no-untyped-def]
+    from django.conf import settings
+
+    from careermap.content.services import content_load
+
+    content_load(directory=settings.CAREERMAP_CONTENT_DIR)
+    body = client.get("/api/v1/reads/rideshare-driving").json()
+    figure = body["pay"]["figures"][0]
+    assert figure["unit"] == "hour" and figure["basis"] and figure["source"].startswith("https://")
+    assert client.get("/api/v1/reads/software-developer").json()["pay"] is None
