@@ -29,7 +29,7 @@ from careermap.content.tests.factories import BODY, front_matter, read_text
 from careermap.lib.csvio import decode_upload, read_rows
 from careermap.occupations.importers.base import ImportFileError
 from careermap.occupations.services import data_parse
-from careermap.occupations.tests.datafiles import files, write_data_dir
+from careermap.occupations.tests.datafiles import files, oews_files, write_data_dir
 from careermap.quiz.matching import match
 from careermap.quiz.questions import QuestionsError, QuestionSet, parse_answers, parse_codebook, parse_practical
 from careermap.quiz.tests.conftest import PRACTICAL, codebook_text
@@ -197,7 +197,7 @@ def test_arbitrary_text_as_a_read_file_is_refused_with_a_content_error(text: str
 # ---------------------------------------------------------------------------------------------
 # The dataset importers (every parser, then the joins, through data_parse)
 
-FIXTURE_FILES = files()
+FIXTURE_FILES = {**files(), **oews_files()}
 
 
 @pytest.fixture(scope="module")
@@ -412,3 +412,22 @@ def test_yaml_surprises_in_the_practical_questions_are_refused_with_a_questions_
 )
 def test_a_runaway_cell_in_a_work_log_csv_gives_a_row_error_not_a_crash(text: str) -> None:
     _import_csv(text.encode(), "work log CSV: runaway cells")
+
+
+@FUZZ
+@given(query=st.text(max_size=60))
+def test_any_typed_place_gives_a_list_of_areas_never_an_error(query: str) -> None:
+    from careermap.occupations.areas import area_rank
+
+    class Place:
+        def __init__(self, code: str, kind: str, name: str, fips: str, states: str) -> None:
+            self.code, self.kind, self.name, self.state_fips, self.states = code, kind, name, fips, states
+
+    places = [
+        Place("4800000", "state", "Texas", "48", ""),
+        Place("0012420", "metro", "Austin-Round Rock-San Marcos, TX", "48", "TX"),
+        Place("0045220", "metro", "Texarkana, TX-AR", "48", "TX-AR"),
+    ]
+    found = area_rank(places, query, limit=5)
+    assert len(found) <= 5 and all(place in places for place in found)
+    tried("areas: typed place", "matched" if found else "no match")
