@@ -6,7 +6,7 @@ PORT ?= 8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTEST_ARGS ?=
 
-.PHONY: run test setup browser lint fmt migrate content-load content-check import test-pg e2e migrations-check check-deploy bench bench-load soak faults hostile clean
+.PHONY: run test setup browser lint fmt migrate content-load content-check import test-pg e2e migrations-check check-deploy bench bench-load bench-area soak faults hostile clean
 
 ## run: set up, migrate, load content and whatever datasets are found, serve http://127.0.0.1:$(PORT)
 run: setup migrate content-load import
@@ -72,6 +72,10 @@ bench: setup
 ## bench-load: mixed workload on PostgreSQL + Redis under gunicorn, wrk 60 s at 32 connections (not part of `make test`)
 bench-load: setup
 	$(PY) bench/load.py $(BENCH_ARGS)
+
+## bench-area: occupation page with and without ?area= (and 4,000 cold area pages) on PostgreSQL + Redis, wrk -t2 -c20, goal p99 <= 50 ms
+bench-area: setup
+	$(PY) bench/area_pay.py $(BENCH_ARGS)
 
 ## soak: the same workload for 10 minutes, gunicorn worker RSS must grow < 10% (MINUTES=2 to shorten)
 soak: setup
