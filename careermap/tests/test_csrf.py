@@ -47,7 +47,7 @@ def test_the_csrf_middleware_is_on_and_nothing_is_exempt() -> None:
         ("/accounts/signup/", {"email": "new@example.com", "password1": "x", "password2": "x"}),
         ("/accounts/password/reset/", {"email": "alice@example.com"}),
         ("/quiz/start-over/", {}),
-        ("/worklog/entries/add/", {"date": "2026-11-02", "minutes": "30"}),
+        ("/worklog/entries/add/", {"date": "2026-11-02", "duration": "30m"}),
         ("/worklog/import/", {}),
         ("/accounts/delete/", {"password": "x", "confirm": "DELETE"}),
     ],

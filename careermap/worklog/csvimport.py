@@ -1,8 +1,9 @@
-"""Reading a worker's CSV into entries: column mapping, per-row parsing with reasons, duplicate keys.
+"""Reading a worker's CSV into entries (or payments): column mapping, per-row parsing with reasons,
+duplicate keys, and statuses the notes suggest.
 
-Pure functions (no ORM): `parse_rows` turns CSV text and a mapping into parsed rows and row errors. The
-services decide what to write. Every value goes through the same rules as the entry form, so an exported
-log imports back to the very same values.
+Pure functions (no ORM): `parse_rows` turns CSV text and a mapping into parsed rows and row errors;
+`parse_payment_rows` does the same for a payout file. The services decide what to write. Every value goes
+through the same rules as the entry form, so an exported log imports back to the very same values.
 """
 
 from __future__ import annotations
@@ -12,14 +13,17 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterator, Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from careermap.lib.csvio import CsvFormatError, read_rows, unescape_cell
 from careermap.worklog import rules
 from careermap.worklog.models import Status
 
-#: Export column order. A file whose header starts with these is one of ours (cells escaped on export).
+ZERO = Decimal("0.00")
+
+#: The first columns of our entries export. A file whose header starts with these is one of ours (cells
+#: escaped on export). Exports add `received`, `tips` and `miles` after them; older exports lack the last two.
 EXPORT_COLUMNS = (
     "date",
     "platform",
@@ -33,46 +37,87 @@ EXPORT_COLUMNS = (
     "status",
     "notes",
 )
+#: The first columns of our payments export.
+PAYMENT_EXPORT_COLUMNS = ("date", "platform", "amount", "currency", "reference")
 
-#: Import target → (label, required).
+#: Import target → (label, required), in the order the mapping page shows them.
 TARGETS: dict[str, tuple[str, bool]] = {
     "date": ("Date", True),
     "platform": ("Platform", False),
     "task_type": ("Project or task type", False),
     "start_time": ("Start time", False),
     "end_time": ("End time", False),
-    "minutes": ("Minutes worked", False),
-    "hours": ("Hours worked", False),
+    "hours": ("Time worked, a bare number in hours", False),
+    "minutes": ("Time worked, a bare number in minutes", False),
+    "pay_expected": ("Pay or earnings", False),
+    "tips": ("Tips", False),
+    "miles": ("Miles", False),
     "units": ("Units done", False),
-    "pay_expected": ("Pay expected", False),
     "currency": ("Currency", False),
     "status": ("Status", False),
     "notes": ("Notes", False),
 }
 
+PAYMENT_TARGETS: dict[str, tuple[str, bool]] = {
+    "date": ("Date paid", True),
+    "platform": ("Platform", False),
+    "amount": ("Amount", True),
+    "currency": ("Currency", False),
+    "reference": ("Reference", False),
+}
+
 _SYNONYMS = {
-    "date": {"date", "day", "work date", "task date", "shift date", "worked on"},
-    "platform": {"platform", "company", "app", "client", "service", "source"},
+    "date": {"date", "day", "work date", "task date", "shift date", "worked on", "trip date", "delivery date"},
+    "platform": {"platform", "company", "app", "client", "service", "source", "gig", "employer"},
     "task_type": {"task type", "task_type", "project", "task", "project or task type", "type", "job", "activity"},
     "start_time": {"start", "start time", "start_time", "started", "from", "clock in"},
     "end_time": {"end", "end time", "end_time", "ended", "to", "finish", "clock out"},
     "minutes": {"minutes", "mins", "minutes worked", "duration (min)", "duration minutes", "duration_minutes"},
-    "hours": {"hours", "hrs", "hours worked", "duration (h)", "duration", "time (hours)"},
+    "hours": {"hours", "hrs", "hours worked", "duration (h)", "duration", "time (hours)", "time worked"},
     "units": {"units", "units done", "tasks", "count", "quantity", "rides", "deliveries", "trips", "orders"},
     "pay_expected": {
         "pay expected",
         "pay_expected",
         "expected pay",
+        "expected",
         "pay",
         "amount",
         "earnings",
+        "earned",
         "payout",
         "total",
         "total pay",
+        "net",
+        "net pay",
+        "net earnings",
+        "gross",
+        "gross earnings",
+        "income",
+        "fare",
+        "amount paid",
+        "paid",
     },
+    "tips": {"tips", "tip", "tip amount", "tips received", "gratuity", "gratuities", "customer tips"},
+    "miles": {"miles", "mileage", "mi", "miles driven", "distance", "distance (mi)", "distance miles", "trip miles"},
     "currency": {"currency", "cur", "ccy"},
-    "status": {"status", "state", "payment status"},
-    "notes": {"notes", "note", "comments", "comment", "description", "memo"},
+    "status": {"status", "state", "payment status", "pay status", "paid?", "paid status"},
+    "notes": {"notes", "note", "comments", "comment", "description", "memo", "remarks"},
+}
+
+_PAYMENT_SYNONYMS = {
+    "date": {"date", "payout date", "payment date", "paid on", "date paid", "deposit date", "transfer date", "day"},
+    "platform": {"platform", "app", "company", "client", "source", "payer", "from", "service"},
+    "amount": {"amount", "payout", "payout amount", "amount paid", "paid", "total", "net", "net pay", "deposit", "sum"},
+    "currency": {"currency", "cur", "ccy"},
+    "reference": {"reference", "ref", "payout id", "transaction id", "transfer id", "id", "memo", "description"},
+}
+
+#: A money column under one of these names is pay still expected; under any other (Earnings, Pay,
+#: Amount…) it is taken for money received unless the worker says otherwise on the mapping page.
+_EXPECTED_NAMES = {"pay expected", "expected pay", "expected", "owed", "due", "amount due", "invoiced", "billed"}
+PAY_KINDS = {
+    "received": "Money I received (records a payment for each paid row)",
+    "expected": "Pay expected, not yet received",
 }
 
 DATE_FORMATS: dict[str, tuple[str, str]] = {
@@ -82,43 +127,87 @@ DATE_FORMATS: dict[str, tuple[str, str]] = {
     "dot": ("DD.MM.YYYY (25.11.2026)", "%d.%m.%Y"),
 }
 
-_STATUS_WORDS = {
-    **{code: code for code in Status.values},
+#: Words a status column uses. "unpaid" is read with the row's money: with an amount it is pay still owed
+#: (pending); without, work that earned nothing.
+_UNPAID_WORDS = {"unpaid", "not paid", "no pay", "unpaid work", "no"}
+_STATUS_WORDS: dict[str, str] = {
+    **{code.replace("_", " "): code for code in Status.values},
     **{label.lower(): code for code, label in Status.choices},
-    "assessment": Status.UNPAID_ASSESSMENT,
-    "qualification": Status.UNPAID_ASSESSMENT,
-    "unpaid assessment": Status.UNPAID_ASSESSMENT,
-    "training": Status.UNPAID_TRAINING,
-    "unpaid training": Status.UNPAID_TRAINING,
-    "onboarding": Status.UNPAID_ONBOARDING,
-    "unpaid onboarding": Status.UNPAID_ONBOARDING,
-    "unpaid": Status.UNPAID_TRAINING,
+    "paid out": Status.PAID,
+    "deposited": Status.PAID,
+    "settled": Status.PAID,
+    "received": Status.PAID,
+    "cashed out": Status.PAID,
+    "yes": Status.PAID,
+    "processing": Status.PENDING,
+    "in review": Status.PENDING,
+    "under review": Status.PENDING,
+    "awaiting payment": Status.PENDING,
+    "not yet paid": Status.PENDING,
+    "scheduled": Status.PENDING,
+    "due": Status.PENDING,
     "owed": Status.PENDING,
     "in dispute": Status.DISPUTED,
-    "received": Status.PAID,
+    "contested": Status.DISPUTED,
+    "appealed": Status.DISPUTED,
+    "appeal": Status.DISPUTED,
+    "reported": Status.DISPUTED,
+    "reject": Status.REJECTED,
+    "declined": Status.REJECTED,
+    "denied": Status.REJECTED,
+    "refused": Status.REJECTED,
+    "returned": Status.REJECTED,
+    "assessment": Status.UNPAID_ASSESSMENT,
+    "qualification": Status.UNPAID_ASSESSMENT,
+    "qualification test": Status.UNPAID_ASSESSMENT,
+    "screening": Status.UNPAID_ASSESSMENT,
+    "test": Status.UNPAID_ASSESSMENT,
+    "unpaid assessment": Status.UNPAID_ASSESSMENT,
+    "training": Status.UNPAID_TRAINING,
+    "course": Status.UNPAID_TRAINING,
+    "unpaid training": Status.UNPAID_TRAINING,
+    "onboarding": Status.UNPAID_ONBOARDING,
+    "orientation": Status.UNPAID_ONBOARDING,
+    "unpaid onboarding": Status.UNPAID_ONBOARDING,
 }
 
+#: What a note says about a row that earned nothing, checked in this order.
+_NOTE_REJECTED = re.compile(r"\breject(ed|ion)?\b|\bdeclined\b", re.IGNORECASE)
+_NOTE_UNPAID = re.compile(r"\bunpaid\b|\bnot paid\b|\bno pay\b|\bwithout pay\b|\bfor free\b", re.IGNORECASE)
+_UNPAID_KINDS = (
+    (re.compile(r"assess|qualif|screen|\btest|\bexam", re.IGNORECASE), Status.UNPAID_ASSESSMENT),
+    (re.compile(r"onboard|orientation|sign.?up|set.?up|background check", re.IGNORECASE), Status.UNPAID_ONBOARDING),
+    (re.compile(r"train|course|tutorial|webinar|lesson", re.IGNORECASE), Status.UNPAID_TRAINING),
+)
+
 _TIME_FORMATS = ("%H:%M", "%H:%M:%S", "%I:%M %p", "%I:%M%p", "%I:%M:%S %p")
-_HOURS_MINUTES = re.compile(r"^(\d{1,2}):([0-5]\d)$")
 
 
 def _norm(header: str) -> str:
     return " ".join(header.strip().lower().replace("_", " ").split())
 
 
-def guess_mapping(header: list[str]) -> dict[str, int | None]:
+def guess_mapping(header: list[str], *, kind: str = "entries") -> dict[str, int | None]:
     """Our best guess at which column holds which field, from the header names."""
-    guessed: dict[str, int | None] = dict.fromkeys(TARGETS)
+    synonyms = _PAYMENT_SYNONYMS if kind == "payments" else _SYNONYMS
+    guessed: dict[str, int | None] = dict.fromkeys(PAYMENT_TARGETS if kind == "payments" else TARGETS)
     names = [_norm(name) for name in header]
-    for target, words in _SYNONYMS.items():
+    for target, words in synonyms.items():
         words = {_norm(word) for word in words}
         for index, name in enumerate(names):
             if name in words and index not in guessed.values():
                 guessed[target] = index
                 break
-    if guessed["minutes"] is not None:
+    if kind == "entries" and guessed["minutes"] is not None:
         guessed["hours"] = None
     return guessed
+
+
+def guess_pay_kind(header: list[str], column: int | None) -> str:
+    """Money received, unless the column's name says the pay is expected (or the file is our export)."""
+    if column is None or column >= len(header) or is_our_export(header):
+        return "expected"
+    return "expected" if _norm(header[column]) in _EXPECTED_NAMES else "received"
 
 
 def guess_date_format(samples: list[str]) -> str:
@@ -140,11 +229,59 @@ def is_our_export(header: list[str]) -> bool:
     return tuple(header[: len(EXPORT_COLUMNS)]) == EXPORT_COLUMNS
 
 
+def is_our_payment_export(header: list[str]) -> bool:
+    return tuple(header[: len(PAYMENT_EXPORT_COLUMNS)]) == PAYMENT_EXPORT_COLUMNS
+
+
+def ignored_columns(header: list[str], columns: Mapping[str, Any]) -> list[str]:
+    """The names of the columns no field takes: the import will not read them."""
+    used = {int(index) for index in columns.values() if index not in (None, "")}
+    return [name or f"Column {index + 1}" for index, name in enumerate(header) if index not in used]
+
+
+def suggest_status(notes: str, task_type: str = "") -> str | None:
+    """The status a row's note suggests for work that earned nothing: "rejected", "(unpaid)"…"""
+    text = f"{task_type} {notes}"
+    if _NOTE_REJECTED.search(text):
+        return str(Status.REJECTED)
+    if _NOTE_UNPAID.search(text):
+        return _unpaid_kind(text)
+    return None
+
+
+def _unpaid_kind(text: str) -> str:
+    for pattern, status in _UNPAID_KINDS:
+        if pattern.search(text):
+            return str(status)
+    return str(Status.UNPAID_TRAINING)
+
+
 @dataclasses.dataclass(frozen=True)
 class ParsedRow:
     line: int
     values: dict[str, Any]
     key: str
+    #: Money received for this row (a payment is recorded for it); zero when the pay is only expected.
+    received: Decimal = ZERO
+    #: The status the row's note suggests, when it differs from the status the row would otherwise get.
+    suggested: str | None = None
+
+    @property
+    def hours(self) -> Decimal:
+        return (Decimal(self.values["minutes"]) / 60).quantize(Decimal("0.01"))
+
+    @property
+    def expected_left(self) -> Decimal:
+        """Pay this row still expects: all of it, unless it was received."""
+        return self.values["pay_expected"] - self.received
+
+    @property
+    def status_label(self) -> str:
+        return str(Status(self.values["status"]).label) if "status" in self.values else ""
+
+    @property
+    def suggested_label(self) -> str:
+        return str(Status(self.suggested).label) if self.suggested else ""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -173,48 +310,56 @@ def _parse_time(text: str, field: str) -> dt.time | None:
     raise rules.RuleError(field, f"“{text}” is not a time such as 09:30")
 
 
-def _parse_int(text: str, field: str) -> int | None:
-    if not text:
-        return None
-    try:
-        value = Decimal(text.replace(",", ""))
-    except InvalidOperation:
-        raise rules.RuleError(field, f"“{text}” is not a number of minutes") from None
-    if not value.is_finite() or value != value.to_integral_value():
-        raise rules.RuleError(field, f"“{text}” is not a whole number of minutes")
-    return int(value)
-
-
-def _parse_hours(text: str) -> int | None:
-    """Hours as minutes: "1.5" or "1:30" → 90."""
-    if not text:
-        return None
-    if match := _HOURS_MINUTES.match(text):
-        return int(match.group(1)) * 60 + int(match.group(2))
-    try:
-        value = Decimal(text.replace(",", "."))
-    except InvalidOperation:
-        raise rules.RuleError("hours", f"“{text}” is not a number of hours") from None
-    if not value.is_finite() or not 0 <= value <= 24:
-        raise rules.RuleError("hours", f"“{text}” is not a number of hours between 0 and 24")
-    return int((value * 60).to_integral_value())
-
-
-def _parse_status(text: str, default: str) -> str:
+def _parse_status(text: str, default: str, *, amount: Decimal, context: str) -> str:
     if not text:
         return default
-    status = _STATUS_WORDS.get(" ".join(text.lower().replace("_", " ").split())) or _STATUS_WORDS.get(text.lower())
+    word = " ".join(text.lower().replace("_", " ").replace("-", " ").split())
+    bare = word.strip("()[]. ")
+    if bare in _UNPAID_WORDS:
+        return str(Status.PENDING) if amount > 0 else _unpaid_kind(context)
+    status = _STATUS_WORDS.get(word) or _STATUS_WORDS.get(bare)
     if status is None:
-        raise rules.RuleError("status", f"“{text}” is not a status (paid, pending, disputed, training, …)")
+        raise rules.RuleError("status", f"“{text}” is not a status (paid, pending, disputed, rejected, unpaid, …)")
     return str(status)
 
 
 def entry_key(values: Mapping[str, Any], occurrence: int) -> str:
     """A fingerprint of an imported row: the same row in the same file gives the same key, so a second
-    import of that file adds nothing. `occurrence` tells identical rows within one file apart."""
+    import of that file adds nothing. `occurrence` tells identical rows within one file apart. Tips and
+    miles count only when given, so a row without them keeps the key it had before they existed."""
     parts = [str(values[name]) if values[name] is not None else "" for name in EXPORT_COLUMNS]
+    tips, miles = values.get("tips") or ZERO, values.get("miles")
+    if tips or miles is not None:
+        parts += [str(tips), "" if miles is None else str(miles)]
     parts.append(str(occurrence))
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def payment_key(values: Mapping[str, Any], occurrence: int) -> str:
+    parts = [str(values[name]) for name in PAYMENT_EXPORT_COLUMNS] + [str(occurrence)]
+    return hashlib.sha256(("payment\x1f" + "\x1f".join(parts)).encode()).hexdigest()
+
+
+class _Cells:
+    """One row's cells by target, unescaped when the file is one of our exports."""
+
+    def __init__(self, cells: list[str], columns: Mapping[str, int], width: int, escaped: bool) -> None:
+        if len(cells) < width:
+            cells = cells + [""] * (width - len(cells))
+        self.cells = [unescape_cell(cell) for cell in cells] if escaped else cells
+        self.columns = columns
+
+    def raw(self, target: str) -> str:
+        """A cell as written (the rules trim text), so notes keep their inner line breaks."""
+        index = self.columns.get(target)
+        return "" if index is None or index >= len(self.cells) else self.cells[index]
+
+    def __call__(self, target: str) -> str:
+        return self.raw(target).strip()
+
+
+def _amount(text: str, field: str) -> Decimal:
+    return rules.parse_amount(text, field=field) if text else ZERO
 
 
 def parse_rows(
@@ -228,55 +373,111 @@ def parse_rows(
     default_platform = mapping.get("default_platform", "")
     default_status = mapping.get("default_status", Status.PAID)
     default_currency = mapping.get("default_currency", "USD")
+    pay_received = mapping.get("pay_kind", "expected") == "received"
+    use_note_statuses = bool(mapping.get("note_statuses"))
     known = known_platforms or {}
     seen: dict[str, int] = {}
-    width = len(header)
 
     for item in _rows_or_format_error(rows):
         if isinstance(item, RowError):
             yield item
             return
         line, cells = item
-        if len(cells) < width:
-            cells = cells + [""] * (width - len(cells))
-        if escaped:
-            cells = [unescape_cell(cell) for cell in cells]
-
-        def cell(target: str, cells: list[str] = cells) -> str:
-            index = columns.get(target)
-            return "" if index is None or index >= len(cells) else cells[index].strip()
-
+        cell = _Cells(cells, columns, len(header), escaped)
         try:
             platform = rules.clean_platform_name(cell("platform") or default_platform)
             platform = known.get(platform.lower(), platform)
             start = _parse_time(cell("start_time"), "start_time")
             end = _parse_time(cell("end_time"), "end_time")
-            minutes = _parse_int(cell("minutes"), "minutes")
-            if minutes is None and "hours" in columns:
-                minutes = _parse_hours(cell("hours"))
+            minutes = rules.parse_duration(cell("minutes"), unit="minutes", field="minutes")
+            if minutes is None:
+                minutes = rules.parse_duration(cell("hours"), unit="hours", field="hours")
             units_text = cell("units")
-            pay_text = cell("pay_expected")
+            amount = _amount(cell("pay_expected"), "pay_expected")
+            tips = _amount(cell("tips"), "tips")
+            task_type = rules.clean_text(cell.raw("task_type"), field="task_type", max_length=200)
+            notes = rules.clean_text(cell.raw("notes"))
+            status = _parse_status(cell("status"), default_status, amount=amount, context=f"{task_type} {notes}")
+            suggested = None
+            if not cell("status") and not amount and not tips:
+                hint = suggest_status(notes, task_type)
+                suggested = hint if hint != status else None
+                if suggested and use_note_statuses:
+                    status = suggested
             values = {
                 "date": _parse_date(cell("date"), date_format),
                 "platform": platform,
-                "task_type": rules.clean_text(_raw(cells, columns, "task_type"), field="task_type", max_length=200),
+                "task_type": task_type,
                 "start_time": start,
                 "end_time": end,
                 "minutes": rules.entry_minutes(start=start, end=end, minutes=minutes),
                 "units": rules.parse_amount(units_text, field="units") if units_text else None,
-                "pay_expected": rules.parse_amount(pay_text, field="pay_expected") if pay_text else Decimal("0.00"),
+                "pay_expected": amount,
+                "tips": tips,
+                "miles": rules.parse_miles(cell("miles")),
                 "currency": rules.clean_currency(cell("currency") or default_currency),
-                "status": _parse_status(cell("status"), default_status),
-                "notes": rules.clean_text(_raw(cells, columns, "notes")),
+                "status": status,
+                "notes": notes,
             }
         except rules.RuleError as error:
-            label = TARGETS.get(error.field, (error.field, False))[0]
-            yield RowError(line, f"{label}: {error.message}")
+            yield RowError(line, _reason(error, TARGETS))
             continue
+        received = amount if pay_received and status == Status.PAID and amount > 0 else ZERO
         fingerprint = entry_key(values, 0)
         occurrence = seen.get(fingerprint, 0)
         seen[fingerprint] = occurrence + 1
-        yield ParsedRow(line, values, fingerprint if occurrence == 0 else entry_key(values, occurrence))
+        key = fingerprint if occurrence == 0 else entry_key(values, occurrence)
+        yield ParsedRow(line, values, key, received=received, suggested=suggested)
+
+
+def parse_payment_rows(
+    text: str, *, mapping: Mapping[str, Any], known_platforms: Mapping[str, str] | None = None
+) -> Iterator[ParsedRow | RowError]:
+    """Each row of a payout file (date, platform, amount, currency, reference) as a ParsedRow or RowError."""
+    header, rows = read_rows(text)
+    escaped = is_our_payment_export(header)
+    columns: dict[str, int] = {target: int(index) for target, index in mapping["columns"].items()}
+    date_format = mapping.get("date_format", "iso")
+    known = known_platforms or {}
+    seen: dict[str, int] = {}
+    for item in _rows_or_format_error(rows):
+        if isinstance(item, RowError):
+            yield item
+            return
+        line, cells = item
+        cell = _Cells(cells, columns, len(header), escaped)
+        try:
+            platform = rules.clean_platform_name(cell("platform") or mapping.get("default_platform", ""))
+            amount_text = cell("amount")
+            if not amount_text:
+                raise rules.RuleError("amount", "is empty")
+            values = {
+                "date": _parse_date(cell("date"), date_format),
+                "platform": known.get(platform.lower(), platform),
+                "amount": rules.check_amount(
+                    rules.parse_amount(amount_text, field="amount"), field="amount", allow_zero=False
+                ),
+                "currency": rules.clean_currency(cell("currency") or mapping.get("default_currency", "USD")),
+                "reference": rules.clean_text(cell.raw("reference"), field="reference", max_length=200),
+            }
+        except rules.RuleError as error:
+            yield RowError(line, _reason(error, PAYMENT_TARGETS))
+            continue
+        fingerprint = payment_key(values, 0)
+        occurrence = seen.get(fingerprint, 0)
+        seen[fingerprint] = occurrence + 1
+        yield ParsedRow(line, values, fingerprint if occurrence == 0 else payment_key(values, occurrence))
+
+
+_ERROR_LABELS = {"minutes": "Time worked", "hours": "Time worked", "end_time": "End time", "start_time": "Start time"}
+
+
+def _reason(error: rules.RuleError, targets: Mapping[str, tuple[str, bool]]) -> str:
+    label = (
+        _ERROR_LABELS.get(error.field)
+        or targets.get(error.field, (error.field.replace("_", " ").capitalize(), False))[0]
+    )
+    return f"{label}: {error.message}"
 
 
 def _rows_or_format_error(rows: Iterator[tuple[int, list[str]]]) -> Iterator[tuple[int, list[str]] | RowError]:
@@ -285,9 +486,3 @@ def _rows_or_format_error(rows: Iterator[tuple[int, list[str]]]) -> Iterator[tup
         yield from rows
     except CsvFormatError as error:
         yield RowError(error.line, error.message)
-
-
-def _raw(cells: list[str], columns: Mapping[str, int], target: str) -> str:
-    """A text cell as written (the rules trim it), so notes keep their inner line breaks."""
-    index = columns.get(target)
-    return "" if index is None or index >= len(cells) else cells[index]

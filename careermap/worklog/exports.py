@@ -19,8 +19,11 @@ from careermap.worklog.csvimport import EXPORT_COLUMNS
 from careermap.worklog.models import Entry, Payment, PaymentMatch
 
 FORMAT = "careermap-worklog"
-FORMAT_VERSION = 1
-ENTRY_CSV_HEADER = (*EXPORT_COLUMNS, "received")
+#: Version 2 added each entry's `tips` and `miles`; a version-1 export restores with no tips and no miles.
+FORMAT_VERSION = 2
+RESTORABLE_VERSIONS = (1, 2)
+#: Our import's columns, then what was received for the entry (from payments) and the columns added later.
+ENTRY_CSV_HEADER = (*EXPORT_COLUMNS, "received", "tips", "miles")
 PAYMENT_CSV_HEADER = ("date", "platform", "amount", "currency", "reference", "matched")
 CHUNK = 2000
 
@@ -58,6 +61,8 @@ def entry_csv(*, user: Any) -> Iterator[str]:
             entry.status,
             entry.notes,
             _money(received.get(entry.pk)),
+            _money(entry.tips),
+            _money(entry.miles),
         ]
         for entry in _entries(user)
     )
@@ -88,6 +93,8 @@ def entry_dict(entry: Entry) -> dict[str, Any]:
         "minutes": entry.minutes,
         "units": _money(entry.units) or None,
         "pay_expected": _money(entry.pay_expected),
+        "tips": _money(entry.tips),
+        "miles": _money(entry.miles) or None,
         "currency": entry.currency,
         "status": entry.status,
         "notes": entry.notes,

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 
-from careermap.worklog.csvimport import DATE_FORMATS, TARGETS, guess_mapping
-from careermap.worklog.models import Status
+from careermap.worklog import rules
+from careermap.worklog.csvimport import DATE_FORMATS, PAY_KINDS, PAYMENT_TARGETS, TARGETS
+from careermap.worklog.models import ImportKind, Status
 from careermap.worklog.services import entry_fields_clean, payment_fields_clean
 
 MAX_UPLOAD_BYTES = 25 * 1024 * 1024
@@ -32,9 +32,13 @@ def _canonical(name: str, known: list[str]) -> str:
     return name
 
 
-def _raise_as_form_errors(form: forms.Form, error: ValidationError) -> None:
+def _raise_as_form_errors(form: forms.Form, error: ValidationError, renamed: dict[str, str] | None = None) -> None:
     for field, messages in error.message_dict.items():
+        field = (renamed or {}).get(field, field)
         form.add_error(field if field in form.fields else None, messages)
+
+
+DURATION_UNITS = [("hours", "hours"), ("minutes", "minutes")]
 
 
 class EntryForm(forms.Form):
@@ -45,12 +49,19 @@ class EntryForm(forms.Form):
     date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
     start_time = forms.TimeField(label="Start", required=False, widget=forms.TimeInput(attrs={"type": "time"}))
     end_time = forms.TimeField(label="End", required=False, widget=forms.TimeInput(attrs={"type": "time"}))
-    minutes = forms.IntegerField(
+    # Text, not a number input: people write 2h, 1:30 or 90m, and the server says what it could not read.
+    duration = forms.CharField(
+        label="Time worked",
         required=False,
-        min_value=0,
-        max_value=1440,
-        help_text="Leave empty when you give a start and end; they set the minutes.",
-        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        max_length=40,
+        help_text="Write 2h, 1:30, 90m or 1h30. Leave empty when you give a start and end; they set the time.",
+        widget=forms.TextInput(attrs={"placeholder": "1:30", "autocomplete": "off"}),
+    )
+    duration_unit = forms.ChoiceField(
+        label="A bare number (1.5) is in",
+        choices=DURATION_UNITS,
+        initial="hours",
+        required=False,
     )
     units = forms.DecimalField(
         label="Units done",
@@ -66,6 +77,23 @@ class EntryForm(forms.Form):
         max_digits=12,
         decimal_places=2,
         initial=0,
+        widget=forms.NumberInput(attrs={"step": "0.01", "inputmode": "decimal"}),
+    )
+    tips = forms.DecimalField(
+        label="Tips received",
+        required=False,
+        min_value=0,
+        max_digits=12,
+        decimal_places=2,
+        initial=0,
+        help_text="Counted as money received, on top of the pay.",
+        widget=forms.NumberInput(attrs={"step": "0.01", "inputmode": "decimal"}),
+    )
+    miles = forms.DecimalField(
+        required=False,
+        min_value=0,
+        max_digits=8,
+        decimal_places=2,
         widget=forms.NumberInput(attrs={"step": "0.01", "inputmode": "decimal"}),
     )
     currency = forms.CharField(
@@ -84,13 +112,19 @@ class EntryForm(forms.Form):
         if self.errors:
             return cleaned
         fields = dict(cleaned)
-        if fields.get("start_time") or fields.get("end_time"):
-            fields["minutes"] = None
+        duration, unit = fields.pop("duration", ""), fields.pop("duration_unit", "") or "hours"
+        fields["minutes"] = None
+        if not (fields.get("start_time") or fields.get("end_time")):
+            try:
+                fields["minutes"] = rules.parse_duration(duration, unit=unit)
+            except rules.RuleError as error:
+                self.add_error("duration", error.message)
+                return cleaned
         fields["platform"] = _canonical(fields.get("platform", ""), self.platforms)
         try:
             values = entry_fields_clean(fields)
         except ValidationError as error:
-            _raise_as_form_errors(self, error)
+            _raise_as_form_errors(self, error, renamed={"minutes": "duration"})
             return cleaned
         self.values = values
         return cleaned
@@ -162,6 +196,16 @@ class MatchForm(forms.Form):
 
 class ImportUploadForm(forms.Form):
     file = forms.FileField(label="CSV file", widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}))
+    kind = forms.ChoiceField(
+        choices=ImportKind.choices, initial=ImportKind.ENTRIES, required=False, widget=forms.HiddenInput
+    )
+
+    def __init__(self, *args: Any, kind: str = ImportKind.ENTRIES, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].initial = kind
+        if kind == ImportKind.PAYMENTS:
+            self.fields["file"].label = "Payout CSV file"
+            self.auto_id = "payout_%s"
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
@@ -175,6 +219,10 @@ class RestoreForm(forms.Form):
         label="JSON export", widget=forms.ClearableFileInput(attrs={"accept": ".json,application/json"})
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "restore_%s")  # the data page has three file fields: ids must differ
+        super().__init__(*args, **kwargs)
+
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
         if upload.size > MAX_UPLOAD_BYTES * 4:
@@ -185,8 +233,19 @@ class RestoreForm(forms.Form):
             raise ValidationError("This is not a JSON file.") from None
 
 
-class ImportMappingForm(forms.Form):
-    """Which column of the file holds which field, and defaults for fields the file lacks."""
+def _column_fields(header: list[str], targets: dict[str, tuple[str, bool]]) -> dict[str, forms.Field]:
+    columns = [("", "— not in the file —")] + [(str(i), name or f"Column {i + 1}") for i, name in enumerate(header)]
+    return {
+        f"col_{target}": forms.ChoiceField(label=label, choices=columns, required=False)
+        for target, (label, _required) in targets.items()
+    }
+
+
+class _MappingForm(forms.Form):
+    """Which column of the file holds which field (`col_<target>`), and defaults for what the file lacks."""
+
+    targets: dict[str, tuple[str, bool]] = {}
+    order: tuple[str, ...] = ()
 
     date_format = forms.ChoiceField(choices=[(key, label) for key, (label, _) in DATE_FORMATS.items()])
     default_platform = forms.CharField(
@@ -195,67 +254,130 @@ class ImportMappingForm(forms.Form):
         help_text="For rows without a platform column or value.",
         widget=forms.TextInput(attrs={"list": "platforms"}),
     )
-    default_status = forms.ChoiceField(
-        choices=Status.choices, initial=Status.PAID, help_text="For rows without a status."
-    )
     default_currency = forms.CharField(max_length=3, initial="USD", help_text="For rows without a currency.")
 
     def __init__(self, *args: Any, header: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        columns = [("", "— not in the file —")] + [(str(i), name or f"Column {i + 1}") for i, name in enumerate(header)]
-        guessed = guess_mapping(header)
-        mapped: dict[str, forms.Field] = {}
-        for target, (label, _required) in TARGETS.items():
-            mapped[f"col_{target}"] = forms.ChoiceField(
-                label=label,
-                choices=columns,
-                required=False,
-                initial="" if guessed.get(target) is None else str(guessed[target]),
-            )
-        self.fields = {**mapped, **self.fields}
+        fields = {**_column_fields(header, self.targets), **self.fields}
+        self.fields = {name: fields[name] for name in self.order}
 
     def clean_default_currency(self) -> str:
         return self.cleaned_data["default_currency"].strip().upper()
 
+    def columns(self) -> dict[str, int]:
+        data = self.cleaned_data
+        return {
+            target: int(data[f"col_{target}"]) for target in self.targets if data.get(f"col_{target}") not in (None, "")
+        }
+
     def mapping(self) -> dict[str, Any]:
         data = self.cleaned_data
         return {
-            "columns": {
-                target: int(data[f"col_{target}"]) for target in TARGETS if data.get(f"col_{target}") not in (None, "")
-            },
+            "columns": self.columns(),
             "date_format": data["date_format"],
             "default_platform": data["default_platform"],
-            "default_status": data["default_status"],
             "default_currency": data["default_currency"],
         }
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
-        chosen = [cleaned.get(f"col_{target}") for target in TARGETS if cleaned.get(f"col_{target}")]
+        chosen = [cleaned.get(f"col_{target}") for target in self.targets if cleaned.get(f"col_{target}")]
         if len(chosen) != len(set(chosen)):
             raise ValidationError("Each column can fill only one field.")
         if not cleaned.get("col_date"):
             self.add_error("col_date", "Choose the column that holds the date.")
         if not cleaned.get("col_platform") and not (cleaned.get("default_platform") or "").strip():
             self.add_error("default_platform", "Choose a platform column, or give a platform for every row.")
-        has_times = cleaned.get("col_start_time") and cleaned.get("col_end_time")
-        if not cleaned.get("col_minutes") and not cleaned.get("col_hours") and not has_times:
-            self.add_error("col_minutes", "Choose a column with the minutes or hours worked, or both start and end.")
         return cleaned
 
 
-class EvidenceForm(forms.Form):
-    platform = forms.CharField(required=False, widget=forms.TextInput(attrs={"list": "platforms"}))
-    date_from = forms.DateField(label="From", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label="To", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+class ImportMappingForm(_MappingForm):
+    """An entries file: the columns, what its money column is, and the statuses rows get."""
+
+    targets = TARGETS
+    order = (
+        "col_date",
+        "date_format",
+        "col_platform",
+        "default_platform",
+        "col_task_type",
+        "col_start_time",
+        "col_end_time",
+        "col_hours",
+        "col_minutes",
+        "col_pay_expected",
+        "pay_kind",
+        "col_tips",
+        "col_miles",
+        "col_units",
+        "col_currency",
+        "default_currency",
+        "col_status",
+        "default_status",
+        "note_statuses",
+        "col_notes",
+    )
+
+    pay_kind = forms.ChoiceField(
+        label="The pay or earnings column is",
+        choices=list(PAY_KINDS.items()),
+        initial="received",
+        widget=forms.RadioSelect,
+        help_text="Money received counts in your hourly rate: each paid row gets a payment of that amount, "
+        "matched to it and marked as made by this import (undoing the import removes them). Pay expected "
+        "counts only once you record the payment.",
+    )
+    default_status = forms.ChoiceField(
+        choices=Status.choices,
+        initial=Status.PAID,
+        help_text="For rows without a status (no status column, or an empty cell).",
+    )
+    note_statuses = forms.BooleanField(
+        label="Use the status a row’s notes suggest, such as “(unpaid)” or “rejected”, when it has none",
+        required=False,
+        help_text="Only for rows with no money. The preview lists every suggestion either way.",
+    )
+
+    def mapping(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return super().mapping() | {
+            "default_status": data["default_status"],
+            "pay_kind": data["pay_kind"],
+            "note_statuses": data["note_statuses"],
+        }
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
-        start: dt.date | None = cleaned.get("date_from")
-        end: dt.date | None = cleaned.get("date_to")
-        if start and end and start > end:
-            raise ValidationError("The start date is after the end date.")
+        has_times = cleaned.get("col_start_time") and cleaned.get("col_end_time")
+        if not cleaned.get("col_minutes") and not cleaned.get("col_hours") and not has_times:
+            self.add_error("col_hours", "Choose a column with the hours or minutes worked, or both start and end.")
         return cleaned
+
+
+class PaymentImportMappingForm(_MappingForm):
+    """A payout file: date, platform, amount, currency, reference."""
+
+    targets = PAYMENT_TARGETS
+    order = (
+        "col_date",
+        "date_format",
+        "col_platform",
+        "default_platform",
+        "col_amount",
+        "col_currency",
+        "default_currency",
+        "col_reference",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if not cleaned.get("col_amount"):
+            self.add_error("col_amount", "Choose the column that holds the amount paid.")
+        return cleaned
+
+
+def mapping_form(*, kind: str) -> type[_MappingForm]:
+    return PaymentImportMappingForm if kind == ImportKind.PAYMENTS else ImportMappingForm
 
 
 class SummaryForm(forms.Form):

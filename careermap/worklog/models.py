@@ -1,7 +1,8 @@
 """The private work log: entries of work done, payments received, and which payment paid which entry.
 
 Every row belongs to one user and is only ever read through a selector that filters by that user.
-Amounts are decimals with two places; time is whole minutes.
+Amounts are decimals with two places; time is whole minutes. Money received is what payments say plus
+tips (kept on the entry they came with).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ OWED_STATUSES = (Status.PENDING, Status.DISPUTED)
 
 MAX_MINUTES = 24 * 60
 AMOUNT = {"max_digits": 12, "decimal_places": 2}
+MILES = {"max_digits": 8, "decimal_places": 2}
 
 
 class ImportState(models.TextChoices):
@@ -39,14 +41,24 @@ class ImportState(models.TextChoices):
     UNDONE = "undone", "Undone"
 
 
+class ImportKind(models.TextChoices):
+    ENTRIES = "entries", "Entries"
+    PAYMENTS = "payments", "Payments"
+
+
 class ImportBatch(models.Model):
-    """One CSV upload: kept as a draft through mapping and preview, then imported, and perhaps undone."""
+    """One CSV upload: kept as a draft through mapping and preview, then imported, and perhaps undone.
+
+    An entries import may also record payments (when a money column is money received); a payments
+    import records only payments. Undo removes every row the import created."""
 
     State = ImportState
+    Kind = ImportKind
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="worklog_imports")
     created_at = models.DateTimeField(auto_now_add=True)
     filename = models.CharField(max_length=255)
+    kind = models.CharField(max_length=10, choices=ImportKind.choices, default=ImportKind.ENTRIES)
     sha256 = models.CharField(max_length=64)
     content = models.TextField(blank=True)  # the uploaded text; emptied once imported or abandoned
     header = models.JSONField(default=list)
@@ -57,12 +69,14 @@ class ImportBatch(models.Model):
     rows_created = models.PositiveIntegerField(default=0)
     rows_duplicate = models.PositiveIntegerField(default=0)
     rows_error = models.PositiveIntegerField(default=0)
+    payments_created = models.PositiveIntegerField(default=0)
     errors = models.JSONField(default=list, blank=True)  # the first [line, reason] pairs, kept after import
 
     class Meta:
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.CheckConstraint(condition=models.Q(state__in=ImportState.values), name="worklog_import_state_valid"),
+            models.CheckConstraint(condition=models.Q(kind__in=ImportKind.values), name="worklog_import_kind_valid"),
         ]
 
     def __str__(self) -> str:
@@ -92,6 +106,8 @@ class Entry(models.Model):
     minutes = models.PositiveIntegerField()
     units = models.DecimalField("units done", max_digits=12, decimal_places=2, null=True, blank=True)
     pay_expected = models.DecimalField(default=Decimal("0.00"), **AMOUNT)
+    tips = models.DecimalField(default=Decimal("0.00"), **AMOUNT)  # received with the work, on top of its pay
+    miles = models.DecimalField(null=True, blank=True, **MILES)
     currency = models.CharField(max_length=3, default="USD")
     status = models.CharField(max_length=20, choices=Status.choices)
     notes = models.TextField(blank=True)
@@ -112,13 +128,17 @@ class Entry(models.Model):
             models.Index(fields=["user", "date"], name="worklog_entry_user_date"),
             # Covers the summary's GROUP BY queries, so they read this index and never the rows.
             models.Index(
-                fields=["user", "currency", "platform", "date", "status", "minutes", "pay_expected"],
+                fields=["user", "currency", "platform", "date", "status", "minutes", "pay_expected", "tips"],
                 name="worklog_entry_summary",
             ),
         ]
         constraints = [
             models.CheckConstraint(condition=models.Q(status__in=Status.values), name="worklog_entry_status_valid"),
             models.CheckConstraint(condition=models.Q(pay_expected__gte=0), name="worklog_entry_pay_not_negative"),
+            models.CheckConstraint(condition=models.Q(tips__gte=0), name="worklog_entry_tips_not_negative"),
+            models.CheckConstraint(
+                condition=models.Q(miles__isnull=True) | models.Q(miles__gte=0), name="worklog_entry_miles_not_negative"
+            ),
             models.CheckConstraint(
                 condition=models.Q(units__isnull=True) | models.Q(units__gte=0), name="worklog_entry_units_not_negative"
             ),
@@ -169,6 +189,10 @@ class Payment(models.Model):
     amount = models.DecimalField(**AMOUNT)
     currency = models.CharField(max_length=3, default="USD")
     reference = models.CharField(max_length=200, blank=True)
+    import_batch = models.ForeignKey(
+        ImportBatch, on_delete=models.SET_NULL, null=True, blank=True, related_name="payments"
+    )
+    import_key = models.CharField(max_length=64, blank=True)
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -181,6 +205,11 @@ class Payment(models.Model):
             models.CheckConstraint(condition=models.Q(amount__gt=0), name="worklog_payment_amount_positive"),
             models.CheckConstraint(
                 condition=models.Q(currency__regex=r"^[A-Z]{3}$"), name="worklog_payment_currency_code"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "import_key"],
+                condition=~models.Q(import_key=""),
+                name="worklog_payment_import_key_unique",
             ),
         ]
 

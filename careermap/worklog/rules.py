@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Literal
 
 from careermap.worklog.models import MAX_MINUTES
 from careermap.worklog.platforms import clean_platform
 
 CENT = Decimal("0.01")
 MAX_AMOUNT = Decimal("9999999999.99")
+MAX_MILES = Decimal("999999.99")
 _THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 
@@ -109,3 +111,103 @@ def entry_minutes(*, start: dt.time | None, end: dt.time | None, minutes: int | 
     if minutes > MAX_MINUTES:
         raise RuleError("minutes", "is more than a day (1,440 minutes); log each day separately")
     return minutes
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Time worked, written the way people write it
+
+DurationUnit = Literal["hours", "minutes"]
+DURATION_HINT = "write 1:30, 1.5h or 90m"
+_NUMBER = r"(\d+(?:[.,]\d+)?|[.,]\d+)"
+_HOUR_WORD = r"(?:h|hr|hrs|hour|hours)"
+_MINUTE_WORD = r"(?:m|min|mins|minute|minutes)"
+_CLOCK = re.compile(r"^(\d{1,2}):([0-5]\d)(?::([0-5]\d))?$")
+_BARE = re.compile(rf"^{_NUMBER}$")
+_HOURS_ONLY = re.compile(rf"^{_NUMBER}\s*{_HOUR_WORD}\.?$")
+_MINUTES_ONLY = re.compile(rf"^{_NUMBER}\s*{_MINUTE_WORD}\.?$")
+_HOURS_AND_MINUTES = re.compile(rf"^(\d+)\s*{_HOUR_WORD}\.?\s*,?\s*(\d+)\s*(?:{_MINUTE_WORD}\.?)?$")
+
+
+def _number(text: str) -> Decimal:
+    return Decimal(text.replace(",", "."))
+
+
+def parse_duration(value: str | None, *, unit: DurationUnit = "hours", field: str = "duration") -> int | None:
+    """Minutes worked from what a person writes: "2h", "1:30", "90m", "1h30", "1h 30m", "1.5" or "1,5"
+    (a bare number counts in `unit`), "1:30:00" (seconds round to the nearest minute). Empty: None."""
+    text = " ".join((value or "").strip().lower().split())
+    if not text:
+        return None
+    hours = minutes = Decimal(0)
+    if match := _CLOCK.match(text):
+        hours = Decimal(match.group(1))
+        minutes = Decimal(match.group(2)) + (1 if int(match.group(3) or 0) >= 30 else 0)
+    elif match := _HOURS_AND_MINUTES.match(text):
+        hours, minutes = Decimal(match.group(1)), Decimal(match.group(2))
+        if minutes >= 60:
+            raise RuleError(field, f"“{value}” has {minutes} minutes after the hours; {DURATION_HINT}")
+    elif match := _HOURS_ONLY.match(text):
+        hours = _number(match.group(1))
+    elif match := _MINUTES_ONLY.match(text):
+        minutes = _number(match.group(1))
+    elif match := _BARE.match(text):
+        if unit == "hours":
+            hours = _number(match.group(1))
+        else:
+            minutes = _number(match.group(1))
+    else:
+        raise RuleError(field, f"“{value}” is not a duration: {DURATION_HINT}")
+    total = hours * 60 + minutes
+    if total != total.to_integral_value() and hours == 0:
+        hint = f" (for hours, write {text}h)" if _BARE.match(text) else ""
+        raise RuleError(field, f"“{value}” is not a whole number of minutes{hint}")
+    result = int(total.to_integral_value(rounding=ROUND_HALF_UP))
+    if result > MAX_MINUTES:
+        bare_hours = _BARE.match(text) is not None and unit == "hours"
+        hint = f"; if you meant minutes, write {text}m" if bare_hours and result <= MAX_MINUTES * 60 else ""
+        raise RuleError(field, f"“{value}” is more than a day (24 hours); log each day separately{hint}")
+    return result
+
+
+def format_duration(minutes: int) -> str:
+    """Minutes as people write them, in a form `parse_duration` reads back: 90 → "1h 30m", 120 → "2h"."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest}m"
+    return f"{hours}h" if not rest else f"{hours}h {rest:02d}m"
+
+
+def minutes_given(*, minutes: int | None, duration: str | None, unit: DurationUnit = "hours") -> int | None:
+    """The minutes an API call or form gives: `minutes`, or a written `duration`; both must agree."""
+    parsed = parse_duration(duration, unit=unit)
+    if parsed is None:
+        return minutes
+    if minutes is not None and minutes != parsed:
+        raise RuleError("duration", f"“{duration}” is {parsed} minutes, but minutes says {minutes}")
+    return parsed
+
+
+def check_miles(miles: Decimal, *, field: str = "miles") -> Decimal:
+    if not miles.is_finite():
+        raise RuleError(field, "is not a number")
+    if miles < 0:
+        raise RuleError(field, "cannot be negative")
+    if miles > MAX_MILES:
+        raise RuleError(field, "is too large")
+    if miles != miles.quantize(CENT):
+        raise RuleError(field, "has more than two decimal places")
+    return miles.quantize(CENT)
+
+
+def parse_miles(value: str, *, field: str = "miles") -> Decimal | None:
+    """Miles from text: "12.4", "12.4 mi", "1,204.5". Empty: None."""
+    text = value.strip().lower().removesuffix("miles").removesuffix("mi").strip()
+    if not text:
+        return None
+    if _THOUSANDS.match(text):
+        text = text.replace(",", "")
+    try:
+        miles = Decimal(text)
+    except InvalidOperation:
+        raise RuleError(field, f"“{value}” is not a number of miles") from None
+    return check_miles(miles, field=field)

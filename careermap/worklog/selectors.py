@@ -13,12 +13,29 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, DateField, DecimalField, Func, Min, Q, QuerySet, Sum, Value
+from django.db.models import Count, DateField, DecimalField, Exists, Func, Max, Min, OuterRef, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 
 from careermap.content.models import Read
-from careermap.worklog.csvimport import ParsedRow, RowError, is_our_export, parse_rows
-from careermap.worklog.models import OWED_STATUSES, UNPAID_STATUSES, Entry, ImportBatch, Payment, PaymentMatch, Status
+from careermap.worklog.csvimport import (
+    ParsedRow,
+    RowError,
+    ignored_columns,
+    is_our_export,
+    is_our_payment_export,
+    parse_payment_rows,
+    parse_rows,
+)
+from careermap.worklog.models import (
+    OWED_STATUSES,
+    UNPAID_STATUSES,
+    Entry,
+    ImportBatch,
+    ImportKind,
+    Payment,
+    PaymentMatch,
+    Status,
+)
 from careermap.worklog.platforms import SUGGESTIONS, read_slug_for
 from careermap.worklog.rules import cents
 
@@ -121,7 +138,9 @@ def import_list(*, user: Any) -> QuerySet[ImportBatch]:
 
 @dataclasses.dataclass
 class Figures:
-    """Hours and money for one slice of the log (all of it, a platform, or a month)."""
+    """Hours and money for one slice of the log (all of it, a platform, or a month).
+
+    `received` is money that arrived: payments, plus the tips logged with the work (`tips`, shown apart)."""
 
     label: str
     minutes: int = 0
@@ -129,6 +148,7 @@ class Figures:
     owed_minutes: int = 0
     expected: Decimal = ZERO
     received: Decimal = ZERO
+    tips: Decimal = ZERO
     entries: int = 0
     month: dt.date | None = None
     read: Read | None = None
@@ -154,10 +174,10 @@ class Figures:
 
     @property
     def expected_hourly(self) -> Decimal | None:
-        """What the hour would have paid had every expected amount arrived."""
+        """What the hour would have paid had every expected amount arrived (tips included)."""
         if not self.minutes:
             return None
-        return (self.expected * 60 / self.minutes).quantize(CENT)
+        return ((self.expected + self.tips) * 60 / self.minutes).quantize(CENT)
 
     @property
     def unpaid_share(self) -> Decimal | None:
@@ -185,6 +205,18 @@ class Owed:
 
 
 @dataclasses.dataclass
+class MissingPayments:
+    """Entries marked paid that no payment covers: their money is not in the rate."""
+
+    platform: str
+    entries: int
+    expected: Decimal
+    first: dt.date
+    last: dt.date
+    unmatched: Decimal  # payments on the platform not matched to any entry, which may be this money
+
+
+@dataclasses.dataclass
 class Summary:
     currency: str
     currencies: list[str]
@@ -195,6 +227,8 @@ class Summary:
     owed_total: Decimal
     unmatched: Decimal
     today: dt.date
+    paid_in: Decimal = ZERO  # money from payments (received less tips)
+    missing: list[MissingPayments] = dataclasses.field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
@@ -242,6 +276,7 @@ def worklog_summary(*, user: Any, currency: str | None = None, today: dt.date | 
             unpaid=Coalesce(Sum("minutes", filter=Q(status__in=UNPAID_STATUSES)), 0),
             owed=Coalesce(Sum("minutes", filter=Q(status__in=OWED_STATUSES)), 0),
             expected_sum=Sum("pay_expected"),
+            tips_sum=Sum("tips"),
             n=Count("id"),
         )
         .order_by()
@@ -272,15 +307,22 @@ def worklog_summary(*, user: Any, currency: str | None = None, today: dt.date | 
         return months.setdefault(month, Figures(label=month.strftime("%B %Y"), month=month))
 
     for row in (row for row in work if row["currency"] == currency):
+        tips = cents(row["tips_sum"])
         for figures in (overall, platform_row(row["platform"]), month_row(_month(row["month"]))):
             figures.minutes += row["worked"]
             figures.unpaid_minutes += row["unpaid"]
             figures.owed_minutes += row["owed"]
             figures.expected += cents(row["expected_sum"])
+            figures.tips += tips
+            figures.received += tips  # tips are money received, in the month and platform of the work
             figures.entries += row["n"]
 
+    paid_total = ZERO
+    unmatched_by_platform: dict[str, Decimal] = defaultdict(lambda: ZERO)
     for row in (row for row in paid_in if row["currency"] == currency):
         total = cents(row["total"])
+        paid_total += total
+        unmatched_by_platform[row["platform"].lower()] += total
         overall.received += total
         platform_row(row["platform"]).received += total
         month_row(_month(row["month"])).received += total
@@ -288,10 +330,15 @@ def worklog_summary(*, user: Any, currency: str | None = None, today: dt.date | 
     # Move matched money from the payment's month to the month of the work it paid for: two small
     # GROUP BYs (each a two-table join) instead of one three-table join.
     matched_total = ZERO
-    by_paid_month = matches.annotate(month=MonthStart("payment__date")).values("month").annotate(total=Sum("amount"))
+    by_paid_month = (
+        matches.annotate(month=MonthStart("payment__date"))
+        .values("month", "payment__platform")
+        .annotate(total=Sum("amount"))
+    )
     for row in by_paid_month.order_by():
         total = cents(row["total"])
         matched_total += total
+        unmatched_by_platform[row["payment__platform"].lower()] -= total
         month_row(_month(row["month"])).received -= total
     by_work_month = matches.annotate(month=MonthStart("entry__date")).values("month").annotate(total=Sum("amount"))
     for row in by_work_month.order_by():
@@ -308,9 +355,41 @@ def worklog_summary(*, user: Any, currency: str | None = None, today: dt.date | 
         months=[months[key] for key in sorted(months)],
         owed=owed,
         owed_total=owed_total,
-        unmatched=overall.received - matched_total,
+        unmatched=paid_total - matched_total,
         today=today,
+        paid_in=paid_total,
+        missing=_missing_payments(entries=entries, unmatched=unmatched_by_platform),
     )
+
+
+def _missing_payments(*, entries: QuerySet[Entry], unmatched: dict[str, Decimal]) -> list[MissingPayments]:
+    """By platform, entries marked paid (with pay expected) that no payment is matched to — listed where the
+    platform's unmatched payments cannot cover them, since then their money is missing from the rate."""
+    rows = (
+        entries.filter(status=Status.PAID, pay_expected__gt=0)
+        .filter(~Exists(PaymentMatch.objects.filter(entry=OuterRef("pk"))))
+        .values("platform")
+        .annotate(n=Count("id"), expected_sum=Sum("pay_expected"), first=Min("date"), last=Max("date"))
+        .order_by()
+    )
+    merged: dict[str, MissingPayments] = {}
+    for row in rows:
+        key = row["platform"].lower()
+        found = merged.get(key)
+        if found is None:
+            found = merged[key] = MissingPayments(
+                platform=row["platform"],
+                entries=0,
+                expected=ZERO,
+                first=row["first"],
+                last=row["last"],
+                unmatched=max(unmatched.get(key, ZERO), ZERO),
+            )
+        found.entries += row["n"]
+        found.expected += cents(row["expected_sum"])
+        found.first, found.last = min(found.first, row["first"]), max(found.last, row["last"])
+    missing = [m for m in merged.values() if m.expected > m.unmatched]
+    return sorted(missing, key=lambda m: (-m.expected, m.platform.lower()))
 
 
 def _owed(*, entries: QuerySet[Entry], today: dt.date) -> tuple[list[Owed], Decimal]:
@@ -372,51 +451,6 @@ def _attach_reads(platforms: list[Figures]) -> None:
 
 
 # ---------------------------------------------------------------------------------------------------------
-# The evidence pack
-
-
-@dataclasses.dataclass
-class EvidencePack:
-    platform: str
-    date_from: dt.date | None
-    date_to: dt.date | None
-    entries: list[Entry]
-    payments: list[Payment]
-    totals: dict[str, Figures]  # by currency
-
-
-def evidence_pack(
-    *, user: Any, platform: str = "", date_from: dt.date | None = None, date_to: dt.date | None = None
-) -> EvidencePack:
-    entries = list(
-        entry_list(user=user, filters=EntryFilters(platform=platform, date_from=date_from, date_to=date_to))
-        .annotate(received=Coalesce(Sum("matches__amount"), Value(ZERO), output_field=_MONEY))
-        .order_by("date", "start_time", "pk")
-    )
-    payments_qs = Payment.objects.filter(user=user)
-    if platform:
-        payments_qs = payments_qs.filter(platform__iexact=platform)
-    if date_from:
-        payments_qs = payments_qs.filter(date__gte=date_from)
-    if date_to:
-        payments_qs = payments_qs.filter(date__lte=date_to)
-    payments = list(payments_qs.prefetch_related("matches__entry").order_by("date", "pk"))
-    totals: dict[str, Figures] = {}
-    for entry in entries:
-        figures = totals.setdefault(entry.currency, Figures(label=entry.currency))
-        figures.minutes += entry.minutes
-        figures.unpaid_minutes += entry.minutes if entry.is_unpaid else 0
-        figures.owed_minutes += entry.minutes if entry.is_owed else 0
-        figures.expected += entry.pay_expected
-        figures.entries += 1
-    for payment in payments:
-        totals.setdefault(payment.currency, Figures(label=payment.currency)).received += payment.amount
-    return EvidencePack(
-        platform=platform, date_from=date_from, date_to=date_to, entries=entries, payments=payments, totals=totals
-    )
-
-
-# ---------------------------------------------------------------------------------------------------------
 # CSV import preview
 
 
@@ -428,25 +462,57 @@ def known_platforms(*, user: Any) -> dict[str, str]:
 
 @dataclasses.dataclass
 class ImportPreview:
-    valid: int
-    duplicates: int
-    error_count: int
-    errors: list[RowError]
-    sample: list[ParsedRow]
-    ours: bool
+    """What confirming an import would do. For entries, also the money: received (one payment recorded
+    per row), still expected, and tips; and the statuses the notes suggest."""
+
+    kind: str
+    valid: int = 0
+    duplicates: int = 0
+    error_count: int = 0
+    errors: list[RowError] = dataclasses.field(default_factory=list)
+    sample: list[ParsedRow] = dataclasses.field(default_factory=list)
+    ours: bool = False
+    ignored: list[str] = dataclasses.field(default_factory=list)
+    received: Decimal = ZERO
+    payments: int = 0
+    expected: Decimal = ZERO
+    tips: Decimal = ZERO
+    suggestions: list[ParsedRow] = dataclasses.field(default_factory=list)
+    suggestion_count: int = 0
+    note_statuses: bool = False
+    currencies: set[str] = dataclasses.field(default_factory=set)
 
     @property
     def new(self) -> int:
         return self.valid - self.duplicates
 
+    @property
+    def all_or_nothing(self) -> bool:
+        """A payout file imports only when every row is right."""
+        return self.kind == ImportKind.PAYMENTS
+
+    @property
+    def can_import(self) -> bool:
+        return self.new > 0 and not (self.all_or_nothing and self.error_count)
+
+    @property
+    def currency(self) -> str:
+        return next(iter(self.currencies)) if len(self.currencies) == 1 else ""
+
 
 def import_preview(*, user: Any, batch: ImportBatch, sample: int = 20, max_errors: int = 100) -> ImportPreview:
     """What confirming would do, without writing: rows to add, rows already in the log, rows with errors."""
-    existing = set(Entry.objects.filter(user=user).exclude(import_key="").values_list("import_key", flat=True))
+    payments = batch.kind == ImportKind.PAYMENTS
+    model = Payment if payments else Entry
+    existing = set(model.objects.filter(user=user).exclude(import_key="").values_list("import_key", flat=True))
+    parse = parse_payment_rows if payments else parse_rows
     preview = ImportPreview(
-        valid=0, duplicates=0, error_count=0, errors=[], sample=[], ours=is_our_export(batch.header)
+        kind=batch.kind,
+        ours=(is_our_payment_export if payments else is_our_export)(batch.header),
+        ignored=ignored_columns(batch.header, batch.mapping.get("columns", {})),
+        note_statuses=bool(batch.mapping.get("note_statuses")),
     )
-    for row in parse_rows(batch.content, mapping=batch.mapping, known_platforms=known_platforms(user=user)):
+    for row in parse(batch.content, mapping=batch.mapping, known_platforms=known_platforms(user=user)):
         if isinstance(row, RowError):
             preview.error_count += 1
             if len(preview.errors) < max_errors:
@@ -455,6 +521,20 @@ def import_preview(*, user: Any, batch: ImportBatch, sample: int = 20, max_error
         preview.valid += 1
         if row.key in existing:
             preview.duplicates += 1
-        elif len(preview.sample) < sample:
+            continue
+        if len(preview.sample) < sample:
             preview.sample.append(row)
+        preview.currencies.add(row.values["currency"])
+        if payments:
+            preview.received += row.values["amount"]
+            preview.payments += 1
+            continue
+        preview.received += row.received
+        preview.payments += 1 if row.received else 0
+        preview.expected += row.values["pay_expected"] - row.received
+        preview.tips += row.values["tips"]
+        if row.suggested:
+            preview.suggestion_count += 1
+            if len(preview.suggestions) < max_errors:
+                preview.suggestions.append(row)
     return preview

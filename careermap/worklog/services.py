@@ -22,8 +22,16 @@ from django.utils import timezone
 
 from careermap.lib.csvio import CsvFormatError, decode_upload, read_rows
 from careermap.worklog import rules
-from careermap.worklog.csvimport import ParsedRow, RowError, guess_date_format, guess_mapping, parse_rows
-from careermap.worklog.models import Entry, ImportBatch, ImportState, Payment, PaymentMatch, Status
+from careermap.worklog.csvimport import (
+    ParsedRow,
+    RowError,
+    guess_date_format,
+    guess_mapping,
+    guess_pay_kind,
+    parse_payment_rows,
+    parse_rows,
+)
+from careermap.worklog.models import Entry, ImportBatch, ImportKind, ImportState, Payment, PaymentMatch, Status
 from careermap.worklog.selectors import known_platforms
 
 ENTRY_FIELDS = (
@@ -35,6 +43,8 @@ ENTRY_FIELDS = (
     "minutes",
     "units",
     "pay_expected",
+    "tips",
+    "miles",
     "currency",
     "status",
     "notes",
@@ -56,6 +66,7 @@ def entry_fields_clean(fields: Mapping[str, Any]) -> dict[str, Any]:
         start = rules.clean_time(fields.get("start_time"))
         end = rules.clean_time(fields.get("end_time"))
         units = fields.get("units")
+        miles = fields.get("miles")
         status = fields.get("status")
         if status not in Status.values:
             raise rules.RuleError("status", f"“{status}” is not a status")
@@ -70,6 +81,8 @@ def entry_fields_clean(fields: Mapping[str, Any]) -> dict[str, Any]:
             "minutes": rules.entry_minutes(start=start, end=end, minutes=fields.get("minutes")),
             "units": None if units is None else rules.check_amount(Decimal(units), field="units"),
             "pay_expected": rules.check_amount(Decimal(fields.get("pay_expected") or 0), field="pay_expected"),
+            "tips": rules.check_amount(Decimal(fields.get("tips") or 0), field="tips"),
+            "miles": None if miles is None else rules.check_miles(Decimal(miles)),
             "currency": rules.clean_currency(fields.get("currency") or "USD"),
             "status": status,
             "notes": rules.clean_text(fields.get("notes")),
@@ -90,6 +103,8 @@ def entry_create(
     minutes: int | None = None,
     units: Decimal | None = None,
     pay_expected: Decimal = Decimal("0"),
+    tips: Decimal = Decimal("0"),
+    miles: Decimal | None = None,
     currency: str = "USD",
     notes: str = "",
 ) -> Entry:
@@ -103,6 +118,8 @@ def entry_create(
             "minutes": minutes,
             "units": units,
             "pay_expected": pay_expected,
+            "tips": tips,
+            "miles": miles,
             "currency": currency,
             "status": status,
             "notes": notes,
@@ -297,8 +314,10 @@ IMPORT_BATCH_SIZE = 2000
 KEPT_ERRORS = 200
 
 
-def import_batch_create(*, user: Any, filename: str, data: bytes) -> ImportBatch:
+def import_batch_create(*, user: Any, filename: str, data: bytes, kind: str = ImportKind.ENTRIES) -> ImportBatch:
     """Keep an uploaded CSV as a draft. Nothing reaches the log until `worklog_csv_import`."""
+    if kind not in ImportKind.values:
+        raise ValueError(f"not an import kind: {kind}")
     text = decode_upload(data)
     try:
         header, rows = read_rows(text)
@@ -309,19 +328,20 @@ def import_batch_create(*, user: Any, filename: str, data: bytes) -> ImportBatch
         raise ValidationError({"file": [f"Line {error.line}: {error.message}."]}) from None
     batch = ImportBatch(
         user=user,
+        kind=kind,
         filename=filename[:255],
         sha256=hashlib.sha256(data).hexdigest(),
         content=text,
         header=header,
         rows_total=rows_total,
     )
-    batch.mapping = default_mapping(header=header, text=text)
+    batch.mapping = default_mapping(header=header, text=text, kind=kind)
     batch.save()
     return batch
 
 
-def default_mapping(*, header: list[str], text: str) -> dict[str, Any]:
-    guessed = guess_mapping(header)
+def default_mapping(*, header: list[str], text: str, kind: str = ImportKind.ENTRIES) -> dict[str, Any]:
+    guessed = guess_mapping(header, kind=kind)
     date_samples: list[str] = []
     if guessed["date"] is not None:
         _, rows = read_rows(text)
@@ -331,13 +351,19 @@ def default_mapping(*, header: list[str], text: str) -> dict[str, Any]:
                     date_samples.append(cells[guessed["date"]])
         except CsvFormatError:
             pass  # the rows read so far are enough to guess from; the preview reports the line
-    return {
+    mapping: dict[str, Any] = {
         "columns": {target: index for target, index in guessed.items() if index is not None},
         "date_format": guess_date_format(date_samples),
         "default_platform": "",
-        "default_status": Status.PAID,
         "default_currency": "USD",
     }
+    if kind == ImportKind.ENTRIES:
+        mapping |= {
+            "default_status": Status.PAID,
+            "pay_kind": guess_pay_kind(header, guessed["pay_expected"]),
+            "note_statuses": False,
+        }
+    return mapping
 
 
 def import_batch_set_mapping(*, user: Any, batch_id: int, mapping: dict[str, Any]) -> ImportBatch:
@@ -347,21 +373,42 @@ def import_batch_set_mapping(*, user: Any, batch_id: int, mapping: dict[str, Any
     return batch
 
 
+def import_batch_use_note_statuses(*, user: Any, batch_id: int, use: bool) -> ImportBatch:
+    """Take (or leave) the statuses the rows' notes suggest ("(unpaid)", "rejected") for rows without one."""
+    batch = ImportBatch.objects.get(user=user, pk=batch_id, state=ImportState.DRAFT, kind=ImportKind.ENTRIES)
+    batch.mapping = dict(batch.mapping, note_statuses=use)
+    batch.save(update_fields=["mapping"])
+    return batch
+
+
 @transaction.atomic
 def worklog_csv_import(*, user: Any, batch_id: int) -> ImportBatch:
-    """Write the draft's valid rows as entries (bulk, in batches), skipping rows already imported.
+    """Write the draft's rows: entries (and the payments of money received), or payments from a payout file.
 
-    Rows with errors are skipped and stay listed on the batch. Re-importing the same file adds nothing:
-    each row's key is already in the log. Locks the batch so a double-submit imports once.
+    Entries: rows with errors are skipped and stay listed on the batch. Payments: all or nothing, a file
+    with any bad row writes nothing. Re-importing the same file adds nothing: each row's key is already in
+    the log. Locks the batch so a double-submit imports once.
     """
     batch = ImportBatch.objects.select_for_update().get(user=user, pk=batch_id)
     if batch.state != ImportState.DRAFT:
         raise ValidationError("This import has already been done.")
     # One import at a time per worker, so the duplicate check below cannot race another import.
     get_user_model().objects.select_for_update().filter(pk=user.pk).exists()
+    if batch.kind == ImportKind.PAYMENTS:
+        _import_payments(user=user, batch=batch)
+    else:
+        _import_entries(user=user, batch=batch)
+    batch.state = ImportState.IMPORTED
+    batch.imported_at = timezone.now()
+    batch.content = ""
+    batch.save()
+    return batch
+
+
+def _import_entries(*, user: Any, batch: ImportBatch) -> None:
     existing = set(Entry.objects.filter(user=user).exclude(import_key="").values_list("import_key", flat=True))
     errors: list[list[Any]] = []
-    error_count = duplicates = 0
+    error_count = duplicates = payments = 0
     pending: list[ParsedRow] = []
     for row in parse_rows(batch.content, mapping=batch.mapping, known_platforms=known_platforms(user=user)):
         if isinstance(row, RowError):
@@ -375,26 +422,50 @@ def worklog_csv_import(*, user: Any, batch_id: int) -> ImportBatch:
         existing.add(row.key)
         pending.append(row)
         if len(pending) >= IMPORT_BATCH_SIZE:
-            _insert_entries(user_id=user.pk, batch_id=batch.pk, rows=pending)
+            payments += _insert_entries(user=user, batch=batch, rows=pending)
             pending = []
     if pending:
-        _insert_entries(user_id=user.pk, batch_id=batch.pk, rows=pending)
+        payments += _insert_entries(user=user, batch=batch, rows=pending)
     batch.rows_created = Entry.objects.filter(user=user, import_batch=batch).count()
+    batch.payments_created = payments
     batch.rows_duplicate = duplicates
     batch.rows_error = error_count
     batch.errors = errors
-    batch.state = ImportState.IMPORTED
-    batch.imported_at = timezone.now()
-    batch.content = ""
-    batch.save()
-    return batch
+
+
+def _import_payments(*, user: Any, batch: ImportBatch) -> None:
+    """A payout file, all or nothing: any row with an error and nothing is written."""
+    existing = set(Payment.objects.filter(user=user).exclude(import_key="").values_list("import_key", flat=True))
+    rows: list[ParsedRow] = []
+    errors: list[RowError] = []
+    duplicates = 0
+    for row in parse_payment_rows(batch.content, mapping=batch.mapping, known_platforms=known_platforms(user=user)):
+        if isinstance(row, RowError):
+            errors.append(row)
+        elif row.key in existing:
+            duplicates += 1
+        else:
+            rows.append(row)
+    if errors:
+        shown = [f"Line {error.line}: {error.reason}" for error in errors[:RESTORE_MAX_ERRORS]]
+        more = [f"…and {len(errors) - len(shown)} more rows with errors."] if len(errors) > len(shown) else []
+        raise ValidationError(["Nothing was imported: fix these rows and upload the file again.", *shown, *more])
+    payments = [Payment(user=user, import_batch=batch, import_key=row.key, **row.values) for row in rows]
+    for payment in payments:
+        payment.full_clean(exclude=["user", "import_batch"], validate_unique=False, validate_constraints=False)
+    Payment.objects.bulk_create(payments, batch_size=IMPORT_BATCH_SIZE)
+    batch.rows_created = batch.payments_created = len(payments)
+    batch.rows_duplicate = duplicates
+    batch.rows_error = 0
+    batch.errors = []
 
 
 _INSERT_COLUMNS = (*ENTRY_FIELDS, "user_id", "import_batch_id", "import_key", "version", "created_at", "updated_at")
 
 
-def _insert_entries(*, user_id: int, batch_id: int, rows: list[ParsedRow]) -> None:
-    """Insert parsed, validated rows as entries, bypassing model instances (the import's hot path).
+def _insert_entries(*, user: Any, batch: ImportBatch, rows: list[ParsedRow]) -> int:
+    """Insert parsed, validated rows as entries, bypassing model instances (the import's hot path); then
+    record a payment, matched to its entry, for each row whose money was received. Returns the payments.
 
     PostgreSQL gets COPY; other databases a parameterised executemany. The values already passed the same
     rules as every other write (`rules.py`), and the database constraints still check them.
@@ -407,49 +478,90 @@ def _insert_entries(*, user_id: int, batch_id: int, rows: list[ParsedRow]) -> No
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
             for row in rows:
-                copy.write_row([*(row.values[name] for name in ENTRY_FIELDS), user_id, batch_id, row.key, 1, now, now])
-        return
+                copy.write_row([*(row.values[name] for name in ENTRY_FIELDS), user.pk, batch.pk, row.key, 1, now, now])
+    else:
+        stamp = connection.ops.adapt_datetimefield_value(now)
+        adapt = _adapters()
+        params = [
+            (*(to_db(row.values[name]) for name, to_db in adapt), user.pk, batch.pk, row.key, 1, stamp, stamp)
+            for row in rows
+        ]
+        placeholders = ", ".join(["%s"] * len(_INSERT_COLUMNS))
+        with connection.cursor() as cursor:
+            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", params)
+    return _record_received(user=user, batch=batch, rows=[row for row in rows if row.received > 0])
+
+
+def _adapters() -> list[tuple[str, Any]]:
+    """How each entry field's value goes to the database driver (plain functions: the import's hot path)."""
     ops = connection.ops
-    stamp = ops.adapt_datetimefield_value(now)
-    params = [
-        (
-            row.values["platform"],
-            row.values["task_type"],
-            ops.adapt_datefield_value(row.values["date"]),
-            ops.adapt_timefield_value(row.values["start_time"]),
-            ops.adapt_timefield_value(row.values["end_time"]),
-            row.values["minutes"],
-            ops.adapt_decimalfield_value(row.values["units"], 12, 2),
-            ops.adapt_decimalfield_value(row.values["pay_expected"], 12, 2),
-            row.values["currency"],
-            row.values["status"],
-            row.values["notes"],
-            user_id,
-            batch_id,
-            row.key,
-            1,
-            stamp,
-            stamp,
+    adapt: list[tuple[str, Any]] = []
+    for name in ENTRY_FIELDS:
+        field = Entry._meta.get_field(name)
+        kind = field.get_internal_type()
+        if kind == "DateField":
+            adapt.append((name, ops.adapt_datefield_value))
+        elif kind == "TimeField":
+            adapt.append((name, ops.adapt_timefield_value))
+        elif kind == "DecimalField":
+            digits, places = field.max_digits, field.decimal_places  # type: ignore[attr-defined]
+            adapt.append((name, lambda value, d=digits, p=places: ops.adapt_decimalfield_value(value, d, p)))
+        else:
+            adapt.append((name, lambda value: value))
+    return adapt
+
+
+def _record_received(*, user: Any, batch: ImportBatch, rows: list[ParsedRow]) -> int:
+    """One payment per row of money received, labelled with the import, matched in full to its entry."""
+    if not rows:
+        return 0
+    keys = [row.key for row in rows]  # the partial unique index on (user, import_key) finds them
+    entry_ids = dict(
+        Entry.objects.filter(user=user, import_key__in=keys)
+        .exclude(import_key="")
+        .order_by()  # no sort: the default ordering made this lookup seconds long on SQLite
+        .values_list("import_key", "pk")
+    )
+    label = f"Imported from {batch.filename}"[:180]
+    payments = [
+        Payment(
+            user=user,
+            import_batch=batch,
+            date=row.values["date"],
+            platform=row.values["platform"],
+            amount=row.received,
+            currency=row.values["currency"],
+            reference=f"{label}, line {row.line}",
         )
         for row in rows
     ]
-    placeholders = ", ".join(["%s"] * len(_INSERT_COLUMNS))
-    with connection.cursor() as cursor:
-        cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", params)
+    Payment.objects.bulk_create(payments, batch_size=IMPORT_BATCH_SIZE)
+    PaymentMatch.objects.bulk_create(
+        [
+            PaymentMatch(payment=payment, entry_id=entry_ids[row.key], amount=row.received)
+            for payment, row in zip(payments, rows, strict=True)
+        ],
+        batch_size=IMPORT_BATCH_SIZE,
+    )
+    return len(payments)
 
 
 @transaction.atomic
-def import_batch_undo(*, user: Any, batch_id: int) -> int:
-    """Remove every entry this import created (and their payment matches); returns how many."""
+def import_batch_undo(*, user: Any, batch_id: int) -> tuple[int, int]:
+    """Remove every entry and payment this import created (and their payment matches).
+    Returns (entries, payments) removed."""
     batch = ImportBatch.objects.select_for_update().get(user=user, pk=batch_id)
     if batch.state != ImportState.IMPORTED:
         raise ValidationError("Only a finished import can be undone.")
+    payments = Payment.objects.filter(user=user, import_batch=batch)
+    payment_count = payments.count()
+    payments.delete()
     entries = Entry.objects.filter(user=user, import_batch=batch)
     count = entries.count()
     entries.delete()
     batch.state = ImportState.UNDONE
     batch.save(update_fields=["state"])
-    return count
+    return count, payment_count
 
 
 def import_batch_discard(*, user: Any, batch_id: int) -> None:
@@ -476,6 +588,8 @@ def _restore_entry(item: Mapping[str, Any]) -> dict[str, Any]:
             "minutes": int(item["minutes"]),
             "units": None if item.get("units") in (None, "") else Decimal(item["units"]),
             "pay_expected": Decimal(item.get("pay_expected") or "0"),
+            "tips": Decimal(item.get("tips") or "0"),  # exports before version 2 have no tips or miles
+            "miles": None if item.get("miles") in (None, "") else Decimal(item["miles"]),
             "currency": item.get("currency", "USD"),
             "status": item["status"],
             "notes": item.get("notes", ""),
@@ -507,14 +621,13 @@ def _problem(where: str, error: Exception) -> str:
 def worklog_json_restore(*, user: Any, document: Mapping[str, Any]) -> tuple[int, int, int]:
     """Recreate a JSON export (`exports.export_dict`) in an empty work log: every entry, payment and match,
     all or nothing. Returns (entries, payments, matches) created."""
-    from careermap.worklog.exports import FORMAT, FORMAT_VERSION
+    from careermap.worklog.exports import FORMAT, RESTORABLE_VERSIONS
 
     if not isinstance(document, Mapping) or document.get("format") != FORMAT:
         raise ValidationError("This is not a Career Map work-log export (JSON).")
-    if document.get("version") != FORMAT_VERSION:
-        raise ValidationError(
-            f"This export is version {document.get('version')}; we can restore version {FORMAT_VERSION}."
-        )
+    if document.get("version") not in RESTORABLE_VERSIONS:
+        versions = " or ".join(str(v) for v in RESTORABLE_VERSIONS)
+        raise ValidationError(f"This export is version {document.get('version')}; we can restore version {versions}.")
     get_user_model().objects.select_for_update().filter(pk=user.pk).exists()
     if Entry.objects.filter(user=user).exists() or Payment.objects.filter(user=user).exists():
         raise ValidationError("Restore only works into an empty work log; use the CSV import to add entries.")

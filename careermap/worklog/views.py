@@ -17,25 +17,25 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST, require_safe
 
 from careermap.lib.ratelimit import allow
-from careermap.worklog import charts, exports, selectors, services
-from careermap.worklog.csvimport import TARGETS
+from careermap.worklog import charts, exports, rules, selectors, services
+from careermap.worklog.csvimport import ignored_columns
+from careermap.worklog.evidence import EvidenceForm, evidence_pack
 from careermap.worklog.forms import (
     CURRENCIES,
     BulkStatusForm,
     EntryFilterForm,
     EntryForm,
-    EvidenceForm,
-    ImportMappingForm,
     ImportUploadForm,
     MatchForm,
     PaymentForm,
     RestoreForm,
+    mapping_form,
 )
-from careermap.worklog.models import Entry, ImportBatch, ImportState, Payment, Status
+from careermap.worklog.models import Entry, ImportBatch, ImportKind, ImportState, Payment, Status
 
 PAGE_SIZE = 50
 IMPORTS_PER_HOUR = 30
-PREVIEW_ROWS = 20
+PREVIEW_ROWS = 100
 PREVIEW_ERRORS = 100
 
 
@@ -81,6 +81,8 @@ def entry_add(request: HttpRequest) -> HttpResponse:
 def entry_edit(request: HttpRequest, entry_id: int) -> HttpResponse:
     entry = get_object_or_404(Entry, user=request.user, pk=entry_id)
     initial = {name: getattr(entry, name) for name in services.ENTRY_FIELDS} | {"version": entry.version}
+    if not entry.start_time:
+        initial["duration"] = rules.format_duration(entry.minutes)
     form = EntryForm(request.POST or None, initial=initial, platforms=selectors.platform_names(user=request.user))
     if request.method == "POST" and form.is_valid():
         changes = {name: value for name, value in form.values.items() if value != getattr(entry, name)}
@@ -229,16 +231,21 @@ def summary(request: HttpRequest) -> HttpResponse:
     return render(request, "worklog/summary.html", context)
 
 
-@login_required
-@require_safe
-def data(request: HttpRequest) -> HttpResponse:
-    context = {
+def _data_page(request: HttpRequest, **forms: Any) -> dict[str, Any]:
+    return {
         "upload_form": ImportUploadForm(),
+        "payout_form": ImportUploadForm(kind=ImportKind.PAYMENTS),
         "restore_form": RestoreForm(),
         "imports": selectors.import_list(user=request.user)[:20],
         "section": "data",
+        **forms,
     }
-    return render(request, "worklog/data.html", context)
+
+
+@login_required
+@require_safe
+def data(request: HttpRequest) -> HttpResponse:
+    return render(request, "worklog/data.html", _data_page(request))
 
 
 @login_required
@@ -258,13 +265,7 @@ def restore(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, f"Restored {entries} entries and {payments} payments.")
             return redirect("worklog:summary")
-    context = {
-        "upload_form": ImportUploadForm(),
-        "restore_form": form,
-        "imports": selectors.import_list(user=request.user)[:20],
-        "section": "data",
-    }
-    return render(request, "worklog/data.html", context, status=422)
+    return render(request, "worklog/data.html", _data_page(request, restore_form=form), status=422)
 
 
 def _attachment(stream: Any, content_type: str, filename: str) -> StreamingHttpResponse:
@@ -302,15 +303,19 @@ def evidence(request: HttpRequest) -> HttpResponse:
     form = EvidenceForm(request.GET or None)
     pack = None
     if request.GET and form.is_valid():
-        pack = selectors.evidence_pack(user=request.user, **form.cleaned_data)
+        pack = evidence_pack(user=request.user, **form.cleaned_data)
     context = {"form": form, "pack": pack, "today": dt.date.today(), "section": "data", **_choices(request)}
-    return render(request, "worklog/evidence.html", context)
+    response = render(request, "worklog/evidence.html", context)
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @login_required
 @require_POST
 def import_upload(request: HttpRequest) -> HttpResponse:
-    form = ImportUploadForm(request.POST, request.FILES)
+    """An entries CSV or a payout CSV (`kind`), kept as a draft until the worker confirms."""
+    kind = ImportKind.PAYMENTS if request.POST.get("kind") == ImportKind.PAYMENTS else ImportKind.ENTRIES
+    form = ImportUploadForm(request.POST, request.FILES, kind=kind)
     if form.is_valid() and not allow(
         scope="import", value=str(request.user.pk), capacity=IMPORTS_PER_HOUR, per_seconds=3600
     ):
@@ -318,18 +323,13 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            batch = services.import_batch_create(user=request.user, filename=upload.name, data=upload.read())
+            batch = services.import_batch_create(user=request.user, filename=upload.name, data=upload.read(), kind=kind)
         except ValidationError as error:
             form.add_error("file", error.messages)
         else:
             return redirect("worklog:import_detail", batch_id=batch.pk)
-    context = {
-        "upload_form": form,
-        "restore_form": RestoreForm(),
-        "imports": selectors.import_list(user=request.user)[:20],
-        "section": "data",
-    }
-    return render(request, "worklog/data.html", context, status=422)
+    which = "payout_form" if kind == ImportKind.PAYMENTS else "upload_form"
+    return render(request, "worklog/data.html", _data_page(request, **{which: form}), status=422)
 
 
 @login_required
@@ -341,20 +341,26 @@ def import_detail(request: HttpRequest, batch_id: int) -> HttpResponse:
     initial = {f"col_{t}": str(i) for t, i in batch.mapping.get("columns", {}).items()} | {
         k: v for k, v in batch.mapping.items() if k != "columns"
     }
-    form = ImportMappingForm(request.POST or None, header=batch.header, initial=initial)
+    form = mapping_form(kind=batch.kind)(request.POST or None, header=batch.header, initial=initial)
     if request.method == "POST" and form.is_valid():
         services.import_batch_set_mapping(user=request.user, batch_id=batch.pk, mapping=form.mapping())
         return redirect("worklog:import_preview", batch_id=batch.pk)
-    context = {"batch": batch, "form": form, "section": "data", **_choices(request)}
+    ignored = ignored_columns(batch.header, batch.mapping["columns"])  # as last saved (or guessed)
+    context = {"batch": batch, "form": form, "ignored": ignored, "section": "data", **_choices(request)}
     return render(request, "worklog/import_mapping.html", context)
 
 
 @login_required
-@require_safe
 def import_preview(request: HttpRequest, batch_id: int) -> HttpResponse:
+    """What the import would do (GET); POST takes or leaves the statuses the notes suggest."""
     batch = get_object_or_404(ImportBatch, user=request.user, pk=batch_id, state=ImportState.DRAFT)
+    if request.method == "POST":
+        if batch.kind == ImportKind.ENTRIES:  # a payout file has no statuses to suggest
+            use = request.POST.get("note_statuses") == "1"
+            services.import_batch_use_note_statuses(user=request.user, batch_id=batch.pk, use=use)
+        return redirect("worklog:import_preview", batch_id=batch.pk)
     preview = selectors.import_preview(user=request.user, batch=batch, sample=PREVIEW_ROWS, max_errors=PREVIEW_ERRORS)
-    context = {"batch": batch, "preview": preview, "targets": TARGETS, "section": "data"}
+    context = {"batch": batch, "preview": preview, "section": "data"}
     return render(request, "worklog/import_preview.html", context)
 
 
@@ -367,8 +373,15 @@ def import_confirm(request: HttpRequest, batch_id: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, f"Imported {batch.rows_created} entries.")
+        messages.success(request, _imported_message(batch))
     return redirect("worklog:import_detail", batch_id=batch.pk)
+
+
+def _imported_message(batch: ImportBatch) -> str:
+    if batch.kind == ImportKind.PAYMENTS:
+        return f"Imported {batch.payments_created} payments. Match them to the work they paid for."
+    paid = f", and recorded {batch.payments_created} payments of money received" if batch.payments_created else ""
+    return f"Imported {batch.rows_created} entries{paid}."
 
 
 @login_required
@@ -376,11 +389,11 @@ def import_confirm(request: HttpRequest, batch_id: int) -> HttpResponse:
 def import_undo(request: HttpRequest, batch_id: int) -> HttpResponse:
     batch = get_object_or_404(ImportBatch, user=request.user, pk=batch_id)
     try:
-        count = services.import_batch_undo(user=request.user, batch_id=batch.pk)
+        entries, payments = services.import_batch_undo(user=request.user, batch_id=batch.pk)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, f"Import undone: {count} entries removed.")
+        messages.success(request, f"Import undone: {entries} entries and {payments} payments removed.")
     return redirect("worklog:import_detail", batch_id=batch.pk)
 
 

@@ -97,10 +97,14 @@ def test_the_quiz_has_no_serious_accessibility_violations(axe_page, live_server,
 
 
 def test_the_work_log_has_no_serious_accessibility_violations(axe_page, live_server, site, alice) -> None:  # type: ignore[no-untyped-def]
+    from careermap.worklog.services import import_batch_create
     from careermap.worklog.tests.factories import EntryFactory, PaymentFactory
 
     EntryFactory(user=alice, date=dt.date.today(), notes="A note")
     PaymentFactory(user=alice)
+    sheet = b"Date,App,Hours,Earnings,Tips,Miles,Vehicle,Notes\n2026-11-02,Uber,1.5,20.00,3.00,12.4,Prius,\n"
+    sheet += b"2026-11-03,Outlier,1,0,,,,Onboarding (unpaid)\n"
+    batch = import_batch_create(user=alice, filename="sheet.csv", data=sheet)
     client = Client()
     client.force_login(alice)
     cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
@@ -109,5 +113,13 @@ def test_the_work_log_has_no_serious_accessibility_violations(axe_page, live_ser
     check(
         page,
         live_server.url,
-        ["/worklog/", "/worklog/entries/add/", "/worklog/payments/", "/worklog/summary/", "/worklog/data/"],
+        [
+            "/worklog/",
+            "/worklog/entries/add/",
+            "/worklog/payments/",
+            "/worklog/summary/",
+            "/worklog/data/",
+            f"/worklog/import/{batch.pk}/",
+            f"/worklog/import/{batch.pk}/preview/",
+        ],
     )

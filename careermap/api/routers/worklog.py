@@ -7,6 +7,7 @@ another worker's id is a 404. Amounts are decimal strings ("20.00"), never float
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from decimal import Decimal
@@ -23,7 +24,7 @@ from pydantic import BeforeValidator, StrictBool, StrictInt, model_validator
 
 from careermap.accounts.services import api_token_authenticate
 from careermap.api.schemas import ErrorOut
-from careermap.worklog import exports, selectors, services
+from careermap.worklog import exports, rules, selectors, services
 from careermap.worklog.models import Entry, Payment, PaymentMatch
 
 StatusLiteral = Literal[
@@ -49,6 +50,15 @@ Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
 BodyId = Annotated[StrictInt, Field(ge=1, le=2**63 - 1)]
 Minutes = Annotated[StrictInt, Field(ge=0, le=1440)]
 Money = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
+Miles = Annotated[Decimal, Field(ge=0, max_digits=8, decimal_places=2)]
+Duration = Annotated[
+    str,
+    Field(
+        max_length=40,
+        description="Time worked as people write it: 2h, 1:30, 90m, 1h30, or a bare number (1.5) in duration_unit",
+    ),
+]
+DurationUnit = Literal["hours", "minutes"]
 PositiveMoney = Annotated[Decimal, Field(gt=0, max_digits=12, decimal_places=2)]
 Text100 = Annotated[str, Field(max_length=100)]
 Text200 = Annotated[str, Field(max_length=200)]
@@ -133,6 +143,18 @@ def _not_found(kind: str, pk: int) -> tuple[int, dict[str, str]]:
     return 404, {"detail": f"No {kind} {pk}."}
 
 
+def _with_duration(data: dict[str, Any]) -> dict[str, Any]:
+    """`duration` (and its unit) read into `minutes`; both given must agree. Raises Django's ValidationError."""
+    duration, unit = data.pop("duration", None), data.pop("duration_unit", None) or "hours"
+    if duration is None:
+        return data
+    try:
+        data["minutes"] = rules.minutes_given(minutes=data.get("minutes"), duration=duration, unit=unit)
+    except rules.RuleError as error:
+        raise DjangoValidationError({error.field: [error.message]}) from None
+    return data
+
+
 # --- entries ---------------------------------------------------------------------------------------
 
 
@@ -143,10 +165,14 @@ class WorklogEntryIn(BodyIn):
     start_time: ClockTime | None = None
     end_time: ClockTime | None = None
     minutes: Minutes | None = Field(
-        None, description="Minutes worked; leave out when start_time and end_time are given."
+        None, description="Minutes worked; or give duration; leave both out when start_time and end_time are given."
     )
+    duration: Duration | None = None
+    duration_unit: DurationUnit = Field("hours", description="What a bare number in duration counts")
     units: Money | None = None
     pay_expected: Money = Decimal("0")
+    tips: Money = Field(Decimal("0"), description="Tips received with this work: counted as money received")
+    miles: Miles | None = None
     currency: Currency = "USD"
     status: StatusLiteral
     notes: Annotated[str, Field(max_length=10000)] = ""
@@ -161,8 +187,12 @@ class WorklogEntryPatch(BodyIn):
     start_time: ClockTime | None = None
     end_time: ClockTime | None = None
     minutes: Minutes | None = None
+    duration: Duration | None = None
+    duration_unit: DurationUnit | None = None
     units: Money | None = None
     pay_expected: Money | None = None
+    tips: Money | None = None
+    miles: Miles | None = None
     currency: Currency | None = None
     status: StatusLiteral | None = None
     notes: Annotated[str, Field(max_length=10000)] | None = None
@@ -180,10 +210,12 @@ class WorklogEntryOut(Schema):
     hours: Decimal
     units: Decimal | None
     pay_expected: Decimal
+    tips: Decimal
+    miles: Decimal | None
     currency: str
     status: StatusLiteral
     notes: str
-    received: Decimal
+    received: Decimal = Field(description="Money matched to this entry from payments (tips not included)")
     version: int
     created_at: dt.datetime
     updated_at: dt.datetime
@@ -246,7 +278,7 @@ def list_entries(request: HttpRequest, filters: Query[WorklogEntryFilterParams])
 @router.post("/entries", response={201: WorklogEntryOut, **ERRORS}, summary="Log an entry")
 def create_entry(request: HttpRequest, payload: WorklogEntryIn) -> tuple[int, Any]:
     try:
-        entry = services.entry_create(user=request.auth, **payload.dict())  # type: ignore[attr-defined]
+        entry = services.entry_create(user=request.auth, **_with_duration(payload.dict()))  # type: ignore[attr-defined]
     except DjangoValidationError as error:
         return _invalid(error)
     return 201, _entry_out(entry, None)
@@ -272,7 +304,7 @@ def update_entry(request: HttpRequest, entry_id: Id, payload: WorklogEntryPatch)
         entry = services.entry_update(
             user=request.auth,  # type: ignore[attr-defined]
             entry_id=entry_id,
-            changes=changes,
+            changes=_with_duration(changes),
             expected_version=version,
         )
     except Entry.DoesNotExist:
@@ -458,7 +490,8 @@ class WorklogFiguresOut(Schema):
     unpaid_share_percent: Decimal | None
     entries: int
     expected: Decimal
-    received: Decimal
+    received: Decimal = Field(description="Money received: payments and tips")
+    tips: Decimal = Field(description="Of the money received, tips")
     hourly: Decimal | None = Field(description="Money received ÷ all hours, unpaid hours included")
 
 
@@ -483,6 +516,15 @@ class WorklogOwedOut(Schema):
     over_90_days: Decimal
 
 
+class WorklogMissingPaymentsOut(Schema):
+    platform: str
+    entries: int = Field(description="Entries marked paid that no payment is matched to")
+    expected: Decimal
+    first: dt.date
+    last: dt.date
+    unmatched: Decimal = Field(description="The platform's payments not matched to any entry")
+
+
 class WorklogSummaryOut(Schema):
     currency: str
     currencies: list[str]
@@ -492,6 +534,10 @@ class WorklogSummaryOut(Schema):
     owed: list[WorklogOwedOut]
     owed_total: Decimal
     unmatched: Decimal
+    paid_in: Decimal = Field(description="Money from payments (received, less tips)")
+    missing_payments: list[WorklogMissingPaymentsOut] = Field(
+        description="By platform, paid entries whose money no payment covers: it is not in the rates"
+    )
     as_of: dt.date
 
 
@@ -508,6 +554,7 @@ def _figures(f: selectors.Figures) -> dict[str, Any]:
         "entries": f.entries,
         "expected": f.expected,
         "received": f.received,
+        "tips": f.tips,
         "hourly": f.hourly,
     }
 
@@ -547,6 +594,8 @@ def summary(request: HttpRequest, params: Query[WorklogSummaryParams]) -> Any:
         ],
         "owed_total": s.owed_total,
         "unmatched": s.unmatched,
+        "paid_in": s.paid_in,
+        "missing_payments": [dataclasses.asdict(m) for m in s.missing],
         "as_of": s.today,
     }
 
@@ -561,6 +610,8 @@ class WorklogExportEntryOut(Schema):
     minutes: int
     units: str | None
     pay_expected: str
+    tips: str
+    miles: str | None
     currency: str
     status: StatusLiteral
     notes: str

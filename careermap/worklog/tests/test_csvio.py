@@ -46,4 +46,4 @@ def test_absurd_amounts_and_hours_are_row_errors_not_crashes() -> None:
     mapping = {"columns": {"date": 0, "platform": 1, "hours": 2, "pay_expected": 3}, "date_format": "iso"}
     rows = list(parse_rows(text, mapping=mapping))
     assert [type(row).__name__ for row in rows] == ["RowError", "RowError"]
-    assert "hours" in rows[0].reason.lower() and "too large" in rows[1].reason
+    assert "time worked" in rows[0].reason.lower() and "too large" in rows[1].reason

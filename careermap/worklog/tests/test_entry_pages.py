@@ -49,7 +49,7 @@ def test_save_and_log_another_comes_back_to_the_form_with_the_last_platform(alic
     data = {
         "platform": "Prolific",
         "date": "2026-11-24",
-        "minutes": "25",
+        "duration": "25m",
         "pay_expected": "4",
         "currency": "GBP",
         "status": "paid",
@@ -108,7 +108,7 @@ def test_editing_from_a_stale_page_is_refused_not_overwritten(alice_client: Clie
     form = {
         "platform": "Outlier",
         "date": "2026-11-02",
-        "minutes": "60",
+        "duration": "1h",
         "pay_expected": "20.00",
         "currency": "USD",
         "status": "pending",

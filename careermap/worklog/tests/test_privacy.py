@@ -101,7 +101,7 @@ def test_no_entry_content_reaches_the_logs(alice_client: Client, bob_client: Cli
         {
             "platform": "Secret Platform Qz",
             "date": "2026-11-24",
-            "minutes": "30",
+            "duration": "30m",
             "pay_expected": "1",
             "currency": "USD",
             "status": "paid",

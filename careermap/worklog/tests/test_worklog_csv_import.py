@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from careermap.worklog.csvimport import guess_date_format, guess_mapping, parse_rows
-from careermap.worklog.models import Entry, ImportBatch, PaymentMatch, Status
+from careermap.worklog.models import Entry, ImportBatch, Payment, PaymentMatch, Status
 from careermap.worklog.selectors import import_preview
 from careermap.worklog.services import (
     import_batch_create,
@@ -50,6 +50,8 @@ def test_the_mapping_is_guessed_from_the_column_names() -> None:
         "hours": 3,
         "units": None,
         "pay_expected": 4,
+        "tips": None,
+        "miles": None,
         "currency": None,
         "status": 5,
         "notes": 6,
@@ -66,10 +68,10 @@ def test_rows_with_errors_are_reported_by_line_and_reason(alice) -> None:  # typ
     errors = [(r.line, r.reason) for r in rows if not hasattr(r, "values")]
     assert errors == [
         (4, "Date: “11/31/2026” is not a date in the form MM/DD/YYYY (11/25/2026)"),
-        (5, "Minutes worked: give the start and end times, or the minutes worked"),
+        (5, "Time worked: give the start and end times, or the minutes worked"),
         (6, "Platform: is required"),
-        (7, "Pay expected: “ten” is not an amount"),
-        (8, "Status: “maybe” is not a status (paid, pending, disputed, training, …)"),
+        (7, "Pay or earnings: “ten” is not an amount"),
+        (8, "Status: “maybe” is not a status (paid, pending, disputed, rejected, unpaid, …)"),
     ]
     first = next(r for r in rows if hasattr(r, "values"))
     assert first.values | {} == {
@@ -81,6 +83,8 @@ def test_rows_with_errors_are_reported_by_line_and_reason(alice) -> None:  # typ
         "minutes": 90,
         "units": None,
         "pay_expected": Decimal("1020.00"),
+        "tips": Decimal("0.00"),
+        "miles": None,
         "currency": "USD",
         "status": Status.PAID,
         "notes": "first",
@@ -125,7 +129,7 @@ def test_an_import_can_be_undone_and_then_imported_again(alice) -> None:  # type
     imported = Entry.objects.filter(import_batch=batch, platform="Outlier").first()
     payment = PaymentFactory(user=alice, amount=Decimal("5"))
     payment_match(user=alice, payment_id=payment.pk, entry_ids=[imported.pk])  # type: ignore[union-attr]
-    assert import_batch_undo(user=alice, batch_id=batch.pk) == 3
+    assert import_batch_undo(user=alice, batch_id=batch.pk) == (3, 2)  # the two paid rows' payments too
     assert list(Entry.objects.all()) == [manual]
     assert not PaymentMatch.objects.exists()
     assert worklog_csv_import(user=alice, batch_id=upload(alice).pk).rows_created == 3
@@ -161,6 +165,7 @@ def test_the_upload_mapping_preview_confirm_and_undo_pages(alice_client: Client,
         "col_task_type": "2",
         "col_hours": "3",
         "col_pay_expected": "4",
+        "pay_kind": "received",
         "col_status": "5",
         "col_notes": "6",
         "date_format": "us",
@@ -175,9 +180,10 @@ def test_the_upload_mapping_preview_confirm_and_undo_pages(alice_client: Client,
     assert not Entry.objects.exists()
     alice_client.post(f"/worklog/import/{batch.pk}/confirm/")
     assert Entry.objects.filter(user=alice, currency="EUR").count() == 3
+    assert Payment.objects.filter(user=alice, import_batch=batch).count() == 2  # the two paid rows
     assert "Undo this import" in alice_client.get(f"/worklog/import/{batch.pk}/").content.decode()
     alice_client.post(f"/worklog/import/{batch.pk}/undo/")
-    assert not Entry.objects.exists()
+    assert not Entry.objects.exists() and not Payment.objects.exists()
 
 
 def test_the_mapping_must_name_a_date_and_hours(alice_client: Client, alice) -> None:  # type: ignore[no-untyped-def]
@@ -186,7 +192,7 @@ def test_the_mapping_must_name_a_date_and_hours(alice_client: Client, alice) -> 
         f"/worklog/import/{batch.pk}/", {"date_format": "iso", "default_status": "paid", "default_currency": "USD"}
     )
     html = response.content.decode()
-    assert "Choose the column that holds the date." in html and "Choose a column with the minutes or hours" in html
+    assert "Choose the column that holds the date." in html and "Choose a column with the hours or minutes" in html
 
 
 def test_an_empty_file_is_refused(alice_client: Client) -> None:

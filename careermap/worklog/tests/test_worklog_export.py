@@ -30,6 +30,8 @@ FIELDS = (
     "minutes",
     "units",
     "pay_expected",
+    "tips",
+    "miles",
     "currency",
     "status",
     "notes",
@@ -58,7 +60,7 @@ def test_the_json_export_has_every_entry_payment_and_match_as_decimals(alice_cli
     payment_match(user=alice, payment_id=payment.pk, entry_ids=[entry.pk])
     EntryFactory(user=bob, notes="bob's")
     data = json.loads(body(alice_client.get("/worklog/export/worklog.json")))
-    assert (data["format"], data["version"]) == ("careermap-worklog", 1)
+    assert (data["format"], data["version"]) == ("careermap-worklog", 2)
     assert len(data["entries"]) == 1
     exported = data["entries"][0]
     assert (exported["id"], exported["pay_expected"], exported["start_time"], exported["status"]) == (
@@ -105,6 +107,8 @@ def entries(draw: st.DrawFn) -> dict[str, Any]:
         "minutes": minutes,
         "units": draw(st.none() | money),
         "pay_expected": draw(money),
+        "tips": draw(st.just(Decimal("0")) | money),
+        "miles": draw(st.none() | st.decimals(min_value=0, max_value=Decimal("9999.99"), places=2)),
         "currency": draw(st.sampled_from(["USD", "EUR", "GBP"])),
         "status": draw(st.sampled_from(Status.values)),
         "notes": draw(
