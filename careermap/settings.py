@@ -10,15 +10,22 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
+_TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
+
+
 def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
+    """A boolean variable; a value that is not one (`ture`, `2`) stops the start instead of reading as False."""
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    if value in _TRUE | _FALSE:
+        return value in _TRUE
+    raise ImproperlyConfigured(f"{name}={os.environ[name]!r} is not a boolean: use 1 or 0 (true/false, yes/no, on/off)")
 
 
 def env_int(name: str, default: int) -> int:
@@ -27,15 +34,25 @@ def env_int(name: str, default: int) -> int:
 
 
 def env_secret(name: str, default: str = "") -> str:
-    """Read NAME, or the contents of the file named by NAME_FILE (for mounted secrets)."""
+    """Read NAME, or the contents of the file named by NAME_FILE (for mounted secrets). A NAME_FILE that
+    cannot be read, or is empty, stops the start: a typo in a secret's path must not fall back to a default."""
     path = os.environ.get(f"{name}_FILE")
     if path:
-        return Path(path).read_text().strip()
+        try:
+            value = Path(path).read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError) as error:
+            raise ImproperlyConfigured(f"{name}_FILE={path}: the secret cannot be read ({error})") from error
+        if not value:
+            raise ImproperlyConfigured(f"{name}_FILE={path}: the file is empty")
+        return value
     return os.environ.get(name, default)
 
 
 DEBUG = env_bool("DEBUG", False)
-SECRET_KEY = env_secret("SECRET_KEY", "dev-only-insecure-key-change-me-" + "x" * 20)
+# The development key is public (it is written here). Its `django-insecure-` prefix makes Django's deploy
+# check fail (security.W009), and careermap/wsgi.py refuses to serve with it unless DEBUG is on.
+DEVELOPMENT_SECRET_KEY = "django-insecure-careermap-development-only-never-in-production"
+SECRET_KEY = env_secret("SECRET_KEY") or DEVELOPMENT_SECRET_KEY
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h.strip()]
 PORT = env_int("PORT", 8000)
 SITE_URL = os.environ.get("SITE_URL", f"http://127.0.0.1:{PORT}")
@@ -49,8 +66,12 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # runserver serves static files through whitenoise, as production does (Django's own dev handler
+    # answered /static/%2e%2e/… with a 500)
+    "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "ninja",  # the API docs' Swagger UI from our own static files (the CSP allows no CDN)
     "careermap.lib",
     "careermap.content",
     "careermap.occupations",
@@ -63,6 +84,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "careermap.lib.headers.ResponseHeadersMiddleware",
+    "careermap.lib.headers.PageMethodsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -136,6 +159,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "careermap.accounts.validators.NotMostlySpacesValidator"},
 ]
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/worklog/"
@@ -186,6 +210,25 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY", False) else None
 X_FRAME_OPTIONS = "DENY"
+# Browser features no page of ours uses, denied to every page and frame (careermap/lib/headers.py).
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+)
 CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()]
 
 # A strict policy: no inline script or style anywhere on the site.

@@ -1,5 +1,6 @@
-"""Account forms. Each one that guards a password or sends e-mail is throttled in `clean()` with our token
-bucket (healthchecks does the same), by client address and by e-mail address."""
+"""Account forms. Each one that guards a password or sends e-mail is throttled in `clean()` (healthchecks
+does the same): password attempts by the database-backed buckets of accounts/throttle.py, which count
+failures only; e-mail and the rest by the cache's token bucket (lib/ratelimit.py)."""
 
 from __future__ import annotations
 
@@ -7,17 +8,17 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
-from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm
 from django.http import HttpRequest
 
+from careermap.accounts import throttle
 from careermap.lib.ratelimit import allow, client_ip
 
 THROTTLED = "Too many attempts. Please wait a few minutes and try again."
 
-# (capacity, per seconds)
-LOGIN_PER_IP = (30, 300)
-LOGIN_PER_EMAIL = (10, 900)
+# (capacity, per seconds); login's and password change's limits are in accounts/throttle.py
 SIGNUP_PER_IP = (10, 3600)
+SIGNUP_PER_EMAIL = (3, 3600)
 RESET_PER_IP = (10, 3600)
 RESET_PER_EMAIL = (3, 3600)
 DELETE_PER_USER = (5, 900)
@@ -36,12 +37,20 @@ class LoginForm(AuthenticationForm):
 
     def clean(self) -> dict[str, Any]:
         email = (self.cleaned_data.get("username") or "").strip().lower()
-        if self.request is not None:
-            _throttle("login-ip", client_ip(self.request), LOGIN_PER_IP)
-        if email:
-            _throttle("login-email", email, LOGIN_PER_EMAIL)
-            self.cleaned_data["username"] = email
-        return super().clean()
+        if not email or not self.cleaned_data.get("password"):
+            return super().clean()  # nothing to try: Django names the missing field
+        self.cleaned_data["username"] = email
+        client = client_ip(self.request) if self.request is not None else ""
+        return _guarded(throttle.login_buckets(email=email, client=client), super().clean)
+
+
+def _guarded(buckets: list[throttle.Bucket], attempt: Any) -> Any:
+    """Run a password check that raises ValidationError when wrong, counting only its failures."""
+    if not throttle.attempt_take(buckets):
+        raise forms.ValidationError(THROTTLED, code="throttled")
+    result = attempt()
+    throttle.attempt_refund(buckets)
+    return result
 
 
 class SignupForm(forms.Form):
@@ -61,9 +70,15 @@ class SignupForm(forms.Form):
         self.request = request
 
     def clean_email(self) -> str:
+        # Whether the address has an account is never said here: sign-up looks the same either way.
         email = self.cleaned_data["email"].strip().lower()
-        if get_user_model().objects.filter(username__iexact=email).exists():
-            raise forms.ValidationError("There is already an account with this address. Log in, or reset the password.")
+        try:  # the address is also the username, which takes fewer characters than an address may hold
+            get_user_model()._meta.get_field("username").run_validators(email)
+        except forms.ValidationError:
+            raise forms.ValidationError(
+                "Use an address of at most 150 characters made of letters, digits and @ . + - _ only."
+            ) from None
+        _throttle("signup-email", email, SIGNUP_PER_EMAIL)
         return email
 
     def clean(self) -> dict[str, Any]:
@@ -91,6 +106,36 @@ class ResetForm(PasswordResetForm):
         _throttle("reset-ip", client_ip(self.request), RESET_PER_IP)
         _throttle("reset-email", email, RESET_PER_EMAIL)
         return email
+
+
+class SignupConfirmForm(forms.Form):
+    """The link from the sign-up e-mail, with the password chosen at sign-up: whoever opens the link
+    must know it, so a link for a password someone else set cannot be confirmed by mistake."""
+
+    password = forms.CharField(strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+
+    def __init__(self, *args: Any, user: Any, request: HttpRequest, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user, self.request = user, request
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        email = self.user.get_username()
+        buckets = throttle.login_buckets(email=email, client=client_ip(self.request))
+
+        def check() -> None:
+            if not self.user.check_password(password):
+                raise forms.ValidationError("That is not the password you chose when you signed up.")
+
+        _guarded(buckets, check)
+        return password
+
+
+class ThrottledPasswordChangeForm(PasswordChangeForm):
+    """Django's form, with failed guesses at the old password limited like login's."""
+
+    def clean_old_password(self) -> str:
+        return str(_guarded(throttle.password_change_buckets(user=self.user), super().clean_old_password))
 
 
 class TokenForm(forms.Form):

@@ -34,3 +34,18 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.hint}…)"
+
+
+class AttemptBucket(models.Model):
+    """A token bucket of failed password attempts (accounts/throttle.py), kept in the database rather
+    than the cache: login's protection must not depend on Redis being up, and must be shared by every
+    process when there is no Redis. Only hashes are stored, never an address."""
+
+    key = models.CharField(max_length=64, unique=True)  # SHA-256 of the bucket's scope and value
+    account = models.CharField(max_length=64, blank=True, db_index=True)  # SHA-256 of the e-mail address
+    tokens = models.FloatField()
+    updated = models.FloatField()  # seconds since the epoch, as time.time()
+    full_at = models.FloatField(db_index=True)  # when the bucket is full again: rows past it are pruned
+
+    def __str__(self) -> str:
+        return f"{self.key[:12]}… {self.tokens:.1f}"

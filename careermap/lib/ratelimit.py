@@ -5,6 +5,10 @@ hashed, so e-mail addresses and IP addresses never appear in the cache. On Redis
 bucket is read and written by one server-side script (`ResilientRedisCache.take_token`): one round
 trip, atomic across processes. On other caches (development, tests) it is a get and a set, which
 is not atomic; at worst a burst gets a few extra attempts, which is fine for throttling.
+
+With Redis down these limits let requests through, and without Redis each process has its own
+buckets (docs/reliability.md says why). Password guesses are limited in the database instead, by
+accounts/throttle.py, so neither gap reaches them.
 """
 
 from __future__ import annotations
@@ -21,9 +25,18 @@ from careermap.lib.cache import BUCKET_SUFFIX
 _PREFIX = "tb:"
 
 
+def digest(scope: str, value: str) -> str:
+    """The name a bucket is kept under: a hash, so no address is ever stored."""
+    return hashlib.sha256(f"{scope}\x00{value}".encode()).hexdigest()
+
+
 def _key(scope: str, value: str) -> str:
-    digest = hashlib.sha256(f"{scope}\x00{value}".encode()).hexdigest()[:40]
-    return f"{_PREFIX}{scope}:{digest}"
+    return f"{_PREFIX}{scope}:{digest(scope, value)[:40]}"
+
+
+def refill(tokens: float, updated: float, *, capacity: int, per_seconds: float, now: float) -> float:
+    """The tokens in a bucket at `now` that held `tokens` at `updated`."""
+    return min(float(capacity), tokens + max(0.0, now - updated) * capacity / per_seconds)
 
 
 def allow(*, scope: str, value: str, capacity: int, per_seconds: float, now: float | None = None) -> bool:
@@ -34,7 +47,7 @@ def allow(*, scope: str, value: str, capacity: int, per_seconds: float, now: flo
     if take_token is not None:
         return bool(take_token(key, capacity=capacity, per_seconds=per_seconds, now=now))
     tokens, updated = cache.get(key, (float(capacity), now))
-    tokens = min(float(capacity), tokens + (now - updated) * capacity / per_seconds)
+    tokens = refill(tokens, updated, capacity=capacity, per_seconds=per_seconds, now=now)
     allowed = tokens >= 1.0
     if allowed:
         tokens -= 1.0

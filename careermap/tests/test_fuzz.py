@@ -431,3 +431,121 @@ def test_any_typed_place_gives_a_list_of_areas_never_an_error(query: str) -> Non
     found = area_rank(places, query, limit=5)
     assert len(found) <= 5 and all(place in places for place in found)
     tried("areas: typed place", "matched" if found else "no match")
+
+
+# ---------------------------------------------------------------------------------------------
+# Issue 20: what an outside attacker tried on the running site, as properties
+
+_SEGMENTS = st.sampled_from(["..", ".", "", "css", "base.css", "js", "%2e%2e", "..%2f", "\\..", "~", "é", "a" * 300])
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(segments=st.lists(st.one_of(_SEGMENTS, st.text(max_size=12)), min_size=1, max_size=6))
+def test_any_path_under_static_on_the_development_server_is_a_file_or_a_404(segments: list[str]) -> None:
+    from django.test import override_settings
+
+    from careermap.tests.test_headers import runserver_app
+
+    path = "/static/" + "/".join(segments)
+    with override_settings(DEBUG=True, WHITENOISE_USE_FINDERS=True, WHITENOISE_AUTOREFRESH=True):
+        status = runserver_app()(path.encode("utf-8", "surrogatepass").decode("latin-1"))
+    assert status in {200, 301, 304, 404}, (path, status)
+    tried("development server: paths under /static/", f"HTTP {status}")
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(method=st.from_regex(r"\A[A-Z]{2,12}\Z"), index=st.integers(min_value=0))
+def test_any_method_but_get_head_and_post_on_any_page_is_a_405(method: str, index: int) -> None:
+    from django.test import Client
+
+    from careermap.tests.test_headers import PAGES, VALUES
+
+    route = PAGES[index % len(PAGES)]
+    response = Client().generic(method, route.url(VALUES))
+    if method in {"GET", "HEAD", "POST"}:
+        assert response.status_code < 500
+        tried("pages: any HTTP method", "GET, HEAD or POST: answered")
+    else:
+        assert response.status_code == 405, (method, route.route)
+        tried("pages: any HTTP method", "refused with 405")
+
+
+@FUZZ
+@given(
+    value=st.one_of(
+        st.sampled_from(["1", "0", "true", "FALSE", " yes", "off ", "ture", "flase", "2", "none"]),
+        st.text(st.characters(exclude_characters="\x00", exclude_categories=("Cs",)), max_size=8),  # what an env holds
+    )
+)
+def test_any_value_of_a_boolean_setting_is_read_as_one_or_stops_the_start(value: str) -> None:
+    from django.core.exceptions import ImproperlyConfigured
+
+    from careermap.settings import env_bool
+
+    os.environ["CAREERMAP_FUZZ_FLAG"] = value
+    try:
+        result = env_bool("CAREERMAP_FUZZ_FLAG", True)
+    except ImproperlyConfigured:
+        assert value.strip().lower() not in {"1", "0", "true", "false", "yes", "no", "on", "off", ""}
+        tried("settings: a boolean variable", "refused: not a boolean")
+    else:
+        word = value.strip().lower()
+        assert result is (word in {"1", "true", "yes", "on", ""})
+        tried("settings: a boolean variable", "read")
+    finally:
+        del os.environ["CAREERMAP_FUZZ_FLAG"]
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(
+    spaces=st.text(alphabet=" \t\n\r\u00a0\u2003\u3000\x0b\x0c", min_size=1, max_size=40),
+    extra=st.text(max_size=7).filter(lambda t: not any(c.isspace() for c in t)),
+)
+def test_a_password_that_is_mostly_whitespace_is_refused(spaces: str, extra: str) -> None:
+    from django.contrib.auth import password_validation
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match="mostly spaces"):
+        password_validation.validate_password(spaces[: len(spaces) // 2] + extra + spaces[len(spaces) // 2 :])
+    tried("passwords: whitespace and fewer than 8 other characters", "refused")
+
+
+@st.composite
+def address_variants(draw: st.DrawFn) -> tuple[str, str]:
+    """An e-mail address, and the same address as someone else might type it (case changed)."""
+    email = draw(st.emails(domains=st.sampled_from(["example.com", "Example.ORG", "xn--bcher-kva.example"])))
+    flips = draw(st.lists(st.booleans(), min_size=len(email), max_size=len(email)))
+    return email, "".join(c.swapcase() if flip else c for c, flip in zip(email, flips, strict=True))
+
+
+_signups = iter(range(10**9))
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(pair=address_variants())
+def test_sign_up_answers_the_same_whether_or_not_the_address_has_an_account(pair: tuple[str, str]) -> None:
+    from django.contrib.auth import get_user_model
+    from django.core.cache import cache
+    from django.test import Client
+
+    from careermap.accounts.tests.factories import UserFactory
+
+    cache.clear()  # the sign-up limits are tested on their own
+    get_user_model().objects.all().delete()
+    email, typed = pair
+    password = "a long passphrase 2026"
+    form = {"password1": password, "password2": password}
+    fresh = Client(REMOTE_ADDR=f"10.{next(_signups) % 250}.0.1").post("/accounts/signup/", {"email": typed, **form})
+    get_user_model().objects.all().delete()
+    UserFactory(username=email.lower(), email=email.lower())
+    taken = Client(REMOTE_ADDR="10.255.0.1").post("/accounts/signup/", {"email": typed, **form})
+    seen = [(r.status_code, r.get("Location"), set(r.cookies)) for r in (fresh, taken)]
+    assert seen[0] == seen[1], (email, typed, seen)
+    assert fresh.status_code in {200, 302}
+    tried(
+        "sign-up: an address with and without an account", "same answer" if fresh.status_code == 302 else "same refusal"
+    )

@@ -6,6 +6,9 @@ token) gets a 404 for alice's object, whatever the method; each private pattern 
 bob nothing of alice's; an anonymous visitor gets a login redirect or a 401. A pattern added
 anywhere without a way to fill its parameters fails the walk, so new private views are covered
 as they land (the work log's own per-view tests are careermap/worklog/tests/test_privacy.py).
+
+Every response under the private prefixes, and every account page, says `Cache-Control: private,
+no-store` to everyone who asks (careermap/lib/headers.py), whatever its status.
 """
 
 from __future__ import annotations
@@ -25,10 +28,12 @@ from careermap.worklog.tests.factories import EntryFactory, PaymentFactory
 pytestmark = pytest.mark.django_db
 
 PRIVATE_PREFIXES = ("worklog/", "accounts/", "api/v1/worklog")
-# Account pages anyone may open: signing up, in or out, and the password-reset flow (its link
-# parameters are Django's signed token, not an object id).
+# Account pages anyone may open: signing up (and confirming it), in or out, and the password-reset
+# flow (their link parameters are Django's signed tokens, not object ids).
 PUBLIC_ACCOUNT_PAGES = {
     "accounts/signup/",
+    "accounts/signup/sent/",
+    "accounts/signup/confirm/<uidb64>/<token>/",
     "accounts/login/",
     "accounts/logout/",
     "accounts/password/reset/",
@@ -151,3 +156,38 @@ def test_an_anonymous_visitor_is_sent_to_log_in(route: Route, alices: dict[str, 
         if response.status_code == 302:
             assert response["Location"].startswith("/accounts/login/")
     assert SECRET.encode() not in body(response)
+
+
+def private_and_never_stored(response) -> bool:  # type: ignore[no-untyped-def]
+    directives = {part.strip() for part in response.get("Cache-Control", "").split(",")}
+    return {"private", "no-store"} <= directives
+
+
+ACCOUNT_AND_PRIVATE = [r for r in ROUTES if r.private or r.route.startswith("accounts/")]
+
+
+@pytest.mark.parametrize("route", ACCOUNT_AND_PRIVATE, ids=lambda r: r.route)
+def test_every_private_response_says_private_no_store_to_everyone(
+    route: Route, alices: dict[str, object], client: Client, bob_client: Client, bob_api: dict[str, str], alice
+) -> None:  # type: ignore[no-untyped-def]
+    """Owner, other user and anonymous visitor alike, by session and by token, whatever the status (the
+    account forms anyone may open carry the visitor's own CSRF token, so they are never shared either)."""
+    url = route.url({**alices, "uidb64": "MQ", "token": "x-y"} if "uidb64" in route.params else alices)
+    owner = Client()
+    owner.force_login(alice)
+    _, raw = api_token_create(user=alice, name="walk")
+    tokens = ({"HTTP_AUTHORIZATION": f"Bearer {raw}"}, bob_api) if route.api else ({}, {})
+    responses = [
+        client.get(url),
+        owner.get(url, **tokens[0]),
+        bob_client.get(url, **tokens[1]),
+        bob_client.post(url, {}, **tokens[1]),
+    ]
+    for response in responses:
+        assert private_and_never_stored(response), (url, response.status_code, response.get("Cache-Control"))
+
+
+@pytest.mark.parametrize("url", ["/", "/methodology/", "/occupations/", "/api/v1/reads", "/quiz/"])
+def test_public_pages_are_not_marked_private(client: Client, alice_client: Client, url: str) -> None:
+    for who in (client, alice_client):
+        assert "private" not in who.get(url).get("Cache-Control", "")

@@ -2,6 +2,10 @@
 e-mail where one is given): login, signup, password reset, quiz submission (page and API) and
 search (page and API). Each test hammers one endpoint from one address and expects refusals to
 start, and another address to be unaffected.
+
+Login's limits (accounts/throttle.py) count failures only, per e-mail address and client together, and
+live in the database: someone else's guessing never locks the owner's own client out, a success never
+counts, and Redis being down (or absent, with several processes) takes none of the protection away.
 """
 
 from __future__ import annotations
@@ -12,7 +16,9 @@ import pytest
 from django.test import Client
 
 from careermap.accounts.forms import THROTTLED
+from careermap.accounts.tests.factories import PASSWORD
 from careermap.quiz.tests.conftest import codebook_text, only
+from careermap.tests.test_resilient_cache import closed_port
 
 pytestmark = pytest.mark.django_db
 
@@ -53,6 +59,46 @@ def test_login_is_throttled_per_account_across_addresses(alice) -> None:  # type
         )
     )
     assert 0 < allowed < ATTEMPTS
+
+
+def test_someone_hammering_an_address_does_not_lock_its_owner_out(alice) -> None:  # type: ignore[no-untyped-def]
+    attacker = Client(REMOTE_ADDR="203.0.113.66")
+    allowed = hammer(
+        lambda n: attacker.post("/accounts/login/", {"username": "alice@example.com", "password": f"x{n}"})
+    )
+    assert 0 < allowed < ATTEMPTS
+    owner = Client(REMOTE_ADDR="198.51.100.20")
+    response = owner.post("/accounts/login/", {"username": "alice@example.com", "password": PASSWORD})
+    assert response.status_code == 302 and "_auth_user_id" in owner.session
+
+
+def test_successful_logins_do_not_count_towards_the_limit(alice) -> None:  # type: ignore[no-untyped-def]
+    client = Client(REMOTE_ADDR="203.0.113.67")
+
+    def log_in(n: int):  # type: ignore[no-untyped-def]
+        response = client.post("/accounts/login/", {"username": "alice@example.com", "password": PASSWORD})
+        client.post("/accounts/logout/")
+        return response
+
+    assert hammer(log_in) == ATTEMPTS
+
+
+def test_login_limits_hold_while_redis_is_down_and_across_processes(settings, alice) -> None:  # type: ignore[no-untyped-def]
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "careermap.lib.cache.ResilientRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
+            "OPTIONS": {"socket_connect_timeout": 0.2},
+        }
+    }
+    client = Client(REMOTE_ADDR="203.0.113.68")
+    from django.core.cache import cache
+
+    def guess(n: int):  # type: ignore[no-untyped-def]
+        cache.clear()  # as if each attempt reached another process with its own empty cache
+        return client.post("/accounts/login/", {"username": "alice@example.com", "password": f"x{n}"})
+
+    assert 0 < hammer(guess) < ATTEMPTS
 
 
 def test_signup_is_throttled_per_address(client: Client) -> None:

@@ -1,4 +1,5 @@
-"""Two journeys a new user takes, in a real browser: quiz → three matches; sign up → log work → export.
+"""Two journeys a new user takes, in a real browser: quiz → three matches; sign up (with the e-mailed
+link) → log work → export.
 
 The quiz uses the quiz tests' tiny hand-made catalogue and item file (careermap/quiz/tests/conftest.py),
 not the real datasets.
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core import mail
 from playwright.sync_api import Page, expect
 
 from careermap.quiz.selectors import quiz_candidates_reset
@@ -61,11 +63,17 @@ def test_a_worker_signs_up_logs_work_and_exports_it(page: Page, live_server: Any
     passwords.nth(0).fill("a long and unusual passphrase 42")
     passwords.nth(1).fill("a long and unusual passphrase 42")
     page.get_by_role("button", name="Create account").click()
+    expect(page.get_by_role("heading", name="Check your e-mail")).to_be_visible()
+    link = re.search(r"https?://\S+/accounts/signup/confirm/\S+/", mail.outbox[-1].body).group(0)  # type: ignore[union-attr]
+    page.goto(link)
+    page.get_by_label("Password").fill("a long and unusual passphrase 42")
+    page.get_by_role("button", name="Open my work log").click()
+    expect(page.get_by_text("Welcome. Your work log is private")).to_be_visible()
 
     page.goto(f"{live_server.url}/worklog/entries/add/")
     page.get_by_label("Platform").fill("Outlier")
     page.get_by_label("Date").fill("2026-11-20")
-    page.get_by_label("Minutes").fill("90")
+    page.get_by_label("Time worked").fill("1:30")
     page.get_by_label("Pay expected").fill("30.00")
     page.get_by_label("Status").select_option("unpaid_assessment")
     page.get_by_role("button", name="Save", exact=True).click()
@@ -78,3 +86,4 @@ def test_a_worker_signs_up_logs_work_and_exports_it(page: Page, live_server: Any
     rows = list(csv.DictReader(io.StringIO(exported)))
     assert len(rows) == 1
     assert rows[0]["platform"] == "Outlier"
+    assert rows[0]["minutes"] == "90"  # "1:30" as written

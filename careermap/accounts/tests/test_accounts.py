@@ -8,9 +8,10 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import Client
 
-from careermap.accounts.forms import LOGIN_PER_EMAIL, RESET_PER_EMAIL, SIGNUP_PER_IP, THROTTLED
+from careermap.accounts.forms import RESET_PER_EMAIL, SIGNUP_PER_IP, THROTTLED
 from careermap.accounts.models import ApiToken, token_hash
 from careermap.accounts.tests.factories import PASSWORD, UserFactory
+from careermap.accounts.throttle import LOGIN_PER_ADDRESS_AND_CLIENT
 from careermap.worklog.models import Entry
 from careermap.worklog.tests.factories import EntryFactory, PaymentFactory
 
@@ -19,25 +20,29 @@ User = get_user_model()
 NEW_PASSWORD = "a fresh passphrase 2026"
 
 
-def test_signing_up_logs_the_worker_in_and_opens_the_work_log(client: Client) -> None:
+def test_signing_up_mails_a_link_that_opens_the_work_log(client: Client) -> None:
     response = client.post(
         "/accounts/signup/", {"email": "Maria@Example.com", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD}
     )
-    assert response["Location"] == "/worklog/"
+    assert response["Location"] == "/accounts/signup/sent/"
     user = User.objects.get()
-    assert (user.username, user.email) == ("maria@example.com", "maria@example.com")
+    assert (user.username, user.email, user.is_active) == ("maria@example.com", "maria@example.com", False)
+    assert client.get("/worklog/").status_code == 302  # not in yet
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["maria@example.com"]
+    link = re.search(r"http://testserver(/accounts/signup/confirm/\S+/)", mail.outbox[0].body).group(1)  # type: ignore[union-attr]
+    assert client.post(link, {"password": NEW_PASSWORD})["Location"] == "/worklog/"
     assert client.get("/worklog/").status_code == 200
+    assert "no longer works" in client.get(link).content.decode()  # used once
 
 
 @pytest.mark.parametrize(
     ("form", "message"),
     [
-        ({"email": "alice@example.com", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD}, "already an account"),
         ({"email": "new@example.com", "password1": NEW_PASSWORD, "password2": "other"}, "The two passwords differ."),
         ({"email": "new@example.com", "password1": "12345678", "password2": "12345678"}, "too common"),
     ],
 )
-def test_signup_refuses_taken_addresses_and_weak_or_mismatched_passwords(client: Client, alice, form, message) -> None:  # type: ignore[no-untyped-def]
+def test_signup_refuses_weak_or_mismatched_passwords(client: Client, alice, form, message) -> None:  # type: ignore[no-untyped-def]
     response = client.post("/accounts/signup/", form)
     assert response.status_code == 200 and message in response.content.decode()
     assert User.objects.count() == 1
@@ -60,13 +65,15 @@ def test_logging_in_goes_to_the_page_asked_for_but_never_off_site(client: Client
     assert evil["Location"] == "/worklog/"
 
 
-def test_login_is_throttled_per_address(client: Client, alice) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(LOGIN_PER_EMAIL[0]):
+def test_login_is_throttled_per_address_from_one_client(client: Client, alice) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(LOGIN_PER_ADDRESS_AND_CLIENT[0]):
         response = client.post("/accounts/login/", {"username": "alice@example.com", "password": "wrong"})
         assert THROTTLED not in response.content.decode()
+        assert "throttled-way-in" not in response.content.decode()
     response = client.post("/accounts/login/", {"username": "alice@example.com", "password": PASSWORD})
     assert THROTTLED in response.content.decode()
     assert "_auth_user_id" not in client.session  # even the right password is refused while throttled
+    assert 'data-testid="throttled-way-in"' in response.content.decode()  # the owner's way in: a reset
 
 
 def test_signup_is_throttled_per_client_address(client: Client) -> None:
@@ -112,6 +119,8 @@ def test_a_password_reset_mails_a_link_that_sets_a_new_password(client: Client, 
     assert response["Location"] == "/accounts/password/reset/done/"
     alice.refresh_from_db()
     assert alice.check_password(NEW_PASSWORD)
+    assert client.get("/worklog/").status_code == 200  # logged in by the reset
+    client.post("/accounts/logout/")
     assert "expired" in client.get(link, follow=True).content.decode()  # used once
 
 
