@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from ninja import Schema
+from ninja import Field, Schema
 
 
 class ErrorOut(Schema):
@@ -52,7 +52,9 @@ class SourceOut(Schema):
     title: str
     publisher: str
     url: str
-    date: dt.date
+    published: str = Field(description="The date on the source: YYYY, YYYY-MM or YYYY-MM-DD, or 'undated'.")
+    published_note: str = ""
+    accessed: dt.date = Field(description="When we last checked the source.")
     kind: str
     backs: list[str]
 

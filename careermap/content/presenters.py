@@ -31,20 +31,69 @@ def read_lenses(read: Read) -> list[dict[str, Any]]:
     ]
 
 
+def _published_display(published: str) -> str:
+    """'2023', 'May 2023' or '2 May 2023', as precisely as the source is dated."""
+    parts = [int(part) for part in published.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    day = dt.date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
+    return day.strftime("%B %Y") if len(parts) == 2 else day.strftime("%-d %B %Y")
+
+
+def _age_in_words(published: str, accessed: dt.date) -> str:
+    """How old the evidence was when we checked it, in whole years (by the year it was published)."""
+    years = accessed.year - int(published[:4])
+    if years <= 0:
+        return "published the year we checked it"
+    return f"{years} year{'s' if years != 1 else ''} old when checked"
+
+
 def read_sources(read: Read) -> list[dict[str, Any]]:
     sources = []
     for number, source in enumerate(read.document["sources"], start=1):
-        date = dt.date.fromisoformat(source["date"])
+        accessed = dt.date.fromisoformat(source["accessed"])
+        undated = source["published"] == "undated"
         sources.append(
             {
                 **source,
                 "number": number,
                 "kind_label": SOURCE_KIND_LABELS[source["kind"]],
-                "date_display": date.strftime("%-d %B %Y"),
+                "undated": undated,
+                "published_display": "" if undated else _published_display(source["published"]),
+                "accessed_display": accessed.strftime("%Y-%m"),
+                "age": "" if undated else _age_in_words(source["published"], accessed),
                 "backs_labels": [PART_LABELS[part] for part in source["backs"]],
             }
         )
     return sources
+
+
+def evidence_age(sources: list[dict[str, Any]]) -> dict[str, Any]:
+    """The span of publication years behind a read, and how many sources carry no date."""
+    years = sorted(int(source["published"][:4]) for source in sources if not source["undated"])
+    return {
+        "oldest": years[0] if years else None,
+        "newest": years[-1] if years else None,
+        "dated": len(years),
+        "undated": len(sources) - len(years),
+    }
+
+
+def start_cost_items(read: Read) -> dict[str, Any]:
+    """The start cost's items, with each basis as a link when it is one of the read's sources."""
+    cost = read.document["quick_facts"]["start_cost"]
+    numbers = {source["url"]: number for number, source in enumerate(read.document["sources"], start=1)}
+    items = [
+        {**item, "source_number": numbers.get(item["basis"]), "covers": item.get("covers", [])}
+        for item in cost["items"]
+    ]
+    return {
+        "required": [item for item in items if item["required"]],
+        "optional": [item for item in items if not item["required"]],
+        "excluded_reason": cost.get("excluded_reason", ""),
+        "min_usd": cost["min_usd"],
+        "max_usd": cost["max_usd"],
+    }
 
 
 def read_evidence_by_part(sources: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -140,21 +140,57 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class StartCost(Strict):
-    min_usd: StrictInt = Field(ge=0)
-    max_usd: StrictInt = Field(ge=0)
-    words: NonEmpty
+ESTIMATE_PREFIX = "our estimate from "
+CostCovers = Literal["education", "licence"]
+PUBLISHED = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+def is_estimate(basis: str) -> bool:
+    """A basis that is not a source url says it is our estimate, and from what."""
+    return basis.lower().startswith(ESTIMATE_PREFIX) and len(basis) > len(ESTIMATE_PREFIX) + 3
+
+
+class CostItem(Strict):
+    """One thing a person pays for to start, with where its price comes from."""
+
+    what: NonEmpty
+    low_usd: StrictInt = Field(ge=0)
+    high_usd: StrictInt = Field(ge=0)
+    required: StrictBool
+    basis: NonEmpty = Field(description="The url of one of the read's sources, or 'our estimate from …'.")
+    covers: list[CostCovers] = Field(default=[], description="The required credential this item pays for.")
 
     @model_validator(mode="after")
-    def _range_in_order(self) -> StartCost:
-        if self.max_usd < self.min_usd:
-            raise ValueError(f"max_usd ({self.max_usd}) is below min_usd ({self.min_usd})")
+    def _range_in_order(self) -> CostItem:
+        if self.high_usd < self.low_usd:
+            raise _refuse(("high_usd",), f"high_usd ({self.high_usd}) is below low_usd ({self.low_usd})")
         return self
+
+
+class StartCost(Strict):
+    """The start cost as a list of items; the range shown and filtered on is the sum of the required ones."""
+
+    words: NonEmpty
+    items: list[CostItem] = Field(min_length=1)
+    excluded_reason: StrictStr = Field(
+        default="", description="Why a credential the read calls required is not counted as an item."
+    )
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def min_usd(self) -> int:
+        return sum(item.low_usd for item in self.items if item.required)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def max_usd(self) -> int:
+        return sum(item.high_usd for item in self.items if item.required)
 
 
 class FirstDollar(Strict):
     band: FirstDollarBand
     caveat: NonEmpty
+    basis: NonEmpty = Field(description="The url of one of the read's sources, or 'our estimate from …'.")
 
 
 class AgeRequirement(Strict):
@@ -238,7 +274,9 @@ class Source(Strict):
     title: NonEmpty
     publisher: NonEmpty
     url: NonEmpty
-    date: dt.date
+    published: StrictStr = Field(description="The date on the source: YYYY, YYYY-MM or YYYY-MM-DD, or 'undated'.")
+    published_note: StrictStr = Field(default="", description="Why undated, or where the date comes from.")
+    accessed: dt.date = Field(description="When we last checked the source.")
     kind: SourceKind
     backs: list[ReadPart] = Field(min_length=1)
 
@@ -248,6 +286,44 @@ class Source(Strict):
         if not re.match(r"^https?://[^\s/]+\.[^\s]+$", value):
             raise ValueError("must be an http(s) URL")
         return value
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _published_as_text(cls, value: object) -> object:
+        # YAML reads 2023-05-02 as a date and 2023 as a number: accept both as the text they were.
+        if isinstance(value, dt.date | int) and not isinstance(value, bool):
+            return value.isoformat() if isinstance(value, dt.date) else str(value)
+        return value
+
+    @field_validator("published")
+    @classmethod
+    def _published_format(cls, value: str) -> str:
+        if value == "undated":
+            return value
+        if not PUBLISHED.match(value):
+            raise ValueError("must be YYYY, YYYY-MM or YYYY-MM-DD (the date on the source), or 'undated'")
+        parts = [int(part) for part in value.split("-")]
+        try:
+            dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+        except ValueError as exc:
+            raise ValueError(f"{value!r} is not a real date") from exc
+        return value
+
+    @model_validator(mode="after")
+    def _dated_or_explained(self) -> Source:
+        if self.published == "undated" and not self.published_note.strip():
+            raise _refuse(("published_note",), "an undated source needs published_note saying why")
+        if self.published != "undated" and self.published > self.accessed.isoformat()[: len(self.published)]:
+            raise _refuse(("published",), f"published ({self.published}) is after accessed ({self.accessed})")
+        return self
+
+    @property
+    def published_start(self) -> dt.date | None:
+        """The earliest day the published date can mean (None when undated)."""
+        if self.published == "undated":
+            return None
+        parts = [int(part) for part in self.published.split("-")]
+        return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
 Dollars = Annotated[float, Field(ge=0, strict=True)]
@@ -369,6 +445,37 @@ class ReadFrontMatter(Strict):
             raise ValueError("a scored read needs occupations to compute its score from")
         if max(entry.date for entry in self.changelog) > self.reviewed:
             raise ValueError("a changelog entry is dated after the read's reviewed date")
+        return self
+
+    @model_validator(mode="after")
+    def _quick_facts_have_a_basis(self) -> ReadFrontMatter:
+        urls = {source.url for source in self.sources}
+        cost = self.quick_facts.start_cost
+        for index, item in enumerate(cost.items):
+            if item.basis not in urls and not is_estimate(item.basis):
+                raise _refuse(
+                    ("quick_facts", "start_cost", "items", index, "basis"),
+                    "give the url of one of this read's sources, or say 'our estimate from …' and from what",
+                )
+        basis = self.quick_facts.first_dollar.basis
+        if basis not in urls and not is_estimate(basis):
+            raise _refuse(
+                ("quick_facts", "first_dollar", "basis"),
+                "give the url of one of this read's sources, or say 'our estimate from …' and from what",
+            )
+        covered = {kind for item in cost.items if item.required for kind in item.covers}
+        needs = self.quick_facts.requirements
+        missing = []
+        if EDUCATION_ORDER[needs.education.level] > EDUCATION_ORDER["high-school"] and "education" not in covered:
+            missing.append(f"the {EDUCATION_LABELS[needs.education.level].lower()} this read requires")
+        if any(other.licence for other in needs.other) and "licence" not in covered:
+            missing.append("the licence this read requires")
+        if missing and not cost.excluded_reason.strip():
+            raise _refuse(
+                ("quick_facts", "start_cost", "items"),
+                f"{' and '.join(missing)} is not a required item (covers: [education] or [licence]):"
+                " count it, or give excluded_reason saying why it is left out",
+            )
         return self
 
     @model_validator(mode="after")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 from pathlib import Path
 
@@ -44,6 +45,23 @@ def content_parse_files(*, paths: list[Path]) -> list[ParsedRead]:
     if errors:
         raise ContentLoadFailed(errors)
     return parsed
+
+
+def content_warnings(*, parsed: list[ParsedRead], today: dt.date) -> list[str]:
+    """What an editor should look at, without failing the check: overdue reviews, and sources whose
+    published date is the read's own review day (most likely our review date typed in by mistake)."""
+    warnings: list[str] = []
+    for item in parsed:
+        front = item.front
+        if front.next_review < today:
+            warnings.append(f"{item.slug} is overdue for review (next review was {front.next_review})")
+        for number, source in enumerate(front.sources, start=1):
+            if source.published == front.reviewed.isoformat():
+                warnings.append(
+                    f"{item.slug}: source {number} ({source.url}) says it was published on the read's review day"
+                    f" ({front.reviewed}): give the date on the source, or 'undated' with a reason"
+                )
+    return warnings
 
 
 @transaction.atomic

@@ -9,7 +9,14 @@ from django.views.decorators.http import require_safe
 
 from careermap.content.forms import ReadFilterForm
 from careermap.content.models import Read
-from careermap.content.presenters import education_label, read_evidence_by_part, read_lenses, read_sources
+from careermap.content.presenters import (
+    education_label,
+    evidence_age,
+    read_evidence_by_part,
+    read_lenses,
+    read_sources,
+    start_cost_items,
+)
 from careermap.content.schema import COLLECTION_NAMES
 from careermap.content.selectors import content_version, read_get, read_list, read_occupations
 from careermap.durability.selectors import data_version, durability_for_read
@@ -61,6 +68,7 @@ def _render_read(request: HttpRequest, slug: str, today: dt.date, choice: AreaCh
         "overdue": read.is_overdue(as_of=today),
         "lenses": read_lenses(read),
         "education_label": education_label(read),
+        "cost": start_cost_items(read),
         "occupations": read_occupations(read, area=choice.area),
         "area": choice.area,
         "area_choice": choice,
@@ -79,6 +87,8 @@ def read_sources_page(request: HttpRequest, slug: str) -> HttpResponse:
         "read": read,
         "sources": sources,
         "parts": read_evidence_by_part(sources),
+        "age": evidence_age(sources),
+        "cost": start_cost_items(read),
         "overdue": read.is_overdue(as_of=dt.date.today()),
     }
     return render(request, "content/read_sources.html", context)

@@ -19,6 +19,19 @@ Keep a record.
 """
 
 
+def start_cost(low: int, high: int, words: str = "Tools", **extra: Any) -> dict[str, Any]:
+    """A start cost of one required item priced by our estimate; the driver's licence of the default
+    read is left out with a reason."""
+    item = {"what": words, "low_usd": low, "high_usd": high, "required": True, "basis": "our estimate from shop prices"}
+    cost: dict[str, Any] = {
+        "words": words,
+        "items": [item],
+        "excluded_reason": "A driver's licence you already hold is not counted.",
+    }
+    cost.update(extra)
+    return cost
+
+
 def front_matter(**overrides: Any) -> dict[str, Any]:
     data: dict[str, Any] = {
         "title": "Test gig",
@@ -27,8 +40,12 @@ def front_matter(**overrides: Any) -> dict[str, Any]:
         "occupations": [],
         "interests": ["C", "R"],
         "quick_facts": {
-            "start_cost": {"min_usd": 0, "max_usd": 500, "words": "A phone"},
-            "first_dollar": {"band": "days", "caveat": "after sign-up checks"},
+            "start_cost": start_cost(0, 500, "A phone"),
+            "first_dollar": {
+                "band": "days",
+                "caveat": "after sign-up checks",
+                "basis": "our estimate from the platform's sign-up steps",
+            },
             "requirements": {
                 "summary": "18+, work authorization",
                 "min_age": {"years": 18, "required_by": "The platform"},
@@ -50,7 +67,8 @@ def front_matter(**overrides: Any) -> dict[str, Any]:
                 "title": "Occupational Outlook Handbook",
                 "publisher": "BLS",
                 "url": "https://www.bls.gov/ooh/",
-                "date": "2025-08-28",
+                "published": "2025-08-28",
+                "accessed": "2026-06-15",
                 "kind": "official-data",
                 "backs": ["quick-facts", "lens-hired"],
             }

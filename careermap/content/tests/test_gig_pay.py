@@ -46,7 +46,8 @@ def gig_with(*figures: dict[str, Any], **overrides: Any) -> dict[str, Any]:
             "title": "Uber and the labor market",
             "publisher": "Economic Policy Institute",
             "url": EPI,
-            "date": "2018-05-15",
+            "published": "2018-05-15",
+            "accessed": "2026-06-15",
             "kind": "research",
             "backs": ["what-it-pays"],
         }

@@ -8,7 +8,7 @@ import time_machine
 from django.test import Client
 
 from careermap.content.services import content_load
-from careermap.content.tests.factories import front_matter, write_read
+from careermap.content.tests.factories import front_matter, start_cost, write_read
 
 pytestmark = pytest.mark.django_db
 
@@ -26,8 +26,12 @@ def content(tmp_path: Path) -> Path:
             collection="careers",
             occupations=["47-2152.00"],
             durability={"scored": True, "basis": "Computed from the linked occupation's data."},
-            quick_facts__start_cost={"min_usd": 2000, "max_usd": 6000, "words": "Tools"},
-            quick_facts__first_dollar={"band": "year-plus", "caveat": "apprentices are paid"},
+            quick_facts__start_cost=start_cost(2000, 6000, "Tools"),
+            quick_facts__first_dollar={
+                "band": "year-plus",
+                "caveat": "apprentices are paid",
+                "basis": "our estimate from apprenticeship rules",
+            },
             quick_facts__requirements__education={
                 "level": "high-school",
                 "credential": "",
@@ -105,10 +109,54 @@ def test_the_sources_page_lists_sources_with_kind_date_parts_and_changelog(clien
     assert "How we judged this" in html
     assert 'href="https://www.bls.gov/ooh/"' in html
     assert "Official data" in html
-    assert "28 August 2025" in html
+    assert "28 August 2025" in html and "checked" in html
     assert "Backs: Quick facts, Lens: as a hired job" in html
     assert "First published." in html
     assert "No cited source: this part is our judgment" in html  # editors-read has no source in the fixture
+
+
+def test_the_sources_page_shows_when_each_source_was_published_and_checked(client: Client, tmp_path: Path) -> None:
+    base = front_matter()["sources"][0]
+    sources = [
+        base | {"published": "2017", "accessed": "2026-06-15", "url": "https://example.org/a"},
+        base | {"published": "2023-05", "accessed": "2026-06-15", "url": "https://example.org/b"},
+        base | {"published": "undated", "published_note": "no date on the page", "url": "https://example.org/c"},
+    ]
+    write_read(tmp_path, "test-gig", front_matter(sources=sources))
+    content_load(directory=tmp_path)
+    html = client.get("/reads/test-gig/sources/").content.decode()
+    assert 'published <time datetime="2017">2017</time>, checked <time datetime="2026-06-15">2026-06</time>' in html
+    assert "9 years old when checked" in html
+    assert 'published <time datetime="2023-05">May 2023</time>' in html and "3 years old when checked" in html
+    assert "undated (no date on the page), checked" in html
+    assert "The dated sources were published between 2017 and 2023; 1 carries no date we have checked." in html
+
+
+def test_the_start_cost_shown_is_computed_from_the_required_items(client: Client, tmp_path: Path) -> None:
+    cost = start_cost(100, 300, "Hand tools")
+    cost["items"] += [
+        {"what": "A course", "low_usd": 1000, "high_usd": 2500, "required": True, "basis": "https://www.bls.gov/ooh/"},
+        {
+            "what": "A van",
+            "low_usd": 9000,
+            "high_usd": 30000,
+            "required": False,
+            "basis": "our estimate from used-van ads",
+        },
+    ]
+    write_read(tmp_path, "test-gig", front_matter(quick_facts__start_cost=cost))
+    content_load(directory=tmp_path)
+    page = client.get("/reads/test-gig/").content.decode()
+    assert "<strong>$1,100–$2,800</strong>" in page
+    assert "A van: $9,000–$30,000" in page and "optional, not counted" in page
+    assert "Not counted: A driver&#x27;s licence you already hold is not counted." in page
+    assert "our estimate from the platform&#x27;s sign-up steps" in page  # time to first dollar names its basis
+    sources = client.get("/reads/test-gig/sources/").content.decode()
+    assert "is the sum of the required items below" in sources and "($1,100–$2,800)" in sources
+    assert 'A course: $1,000–$2,500, required · source <a href="#source-1">[1]</a>' in sources
+    map_page = client.get("/", {"max_start_cost": "1000"}).content.decode()
+    assert "Test gig" not in map_page  # the filter compares the computed minimum, $1,100
+    assert "Test gig" in client.get("/", {"max_start_cost": "5000"}).content.decode()
 
 
 def test_the_map_groups_reads_by_collection(client: Client, content: Path) -> None:

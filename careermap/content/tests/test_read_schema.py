@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from careermap.content.parsing import ContentError, parse_read
-from careermap.content.tests.factories import BODY, DELETE, front_matter, read_text
+from careermap.content.tests.factories import BODY, DELETE, front_matter, read_text, start_cost
 
 
 def parse(tmp_path: Path, text: str, slug: str = "test-gig"):  # type: ignore[no-untyped-def]
@@ -124,11 +124,132 @@ def test_sources_need_a_real_url_kind_and_the_parts_they_back(tmp_path: Path) ->
     assert error_for(tmp_path, read_text(front_matter(sources=[source | {"backs": []}]))).field == "sources.0.backs"
 
 
-def test_start_cost_range_must_be_in_order(tmp_path: Path) -> None:
-    error = error_for(
-        tmp_path, read_text(front_matter(quick_facts__start_cost={"min_usd": 500, "max_usd": 100, "words": "x"}))
+def test_a_start_cost_item_range_must_be_in_order(tmp_path: Path) -> None:
+    cost = start_cost(500, 100)
+    error = error_for(tmp_path, read_text(front_matter(quick_facts__start_cost=cost)))
+    assert error.field == "quick_facts.start_cost.items.0.high_usd"
+
+
+def test_the_start_cost_range_is_the_sum_of_the_required_items(tmp_path: Path) -> None:
+    cost = start_cost(100, 300, "Tools")
+    cost["items"] += [
+        {"what": "A course", "low_usd": 1000, "high_usd": 2000, "required": True, "basis": "our estimate from fees"},
+        {
+            "what": "A van",
+            "low_usd": 9000,
+            "high_usd": 30000,
+            "required": False,
+            "basis": "our estimate from used-van ads",
+        },
+    ]
+    facts = parse(tmp_path, read_text(front_matter(quick_facts__start_cost=cost))).front.quick_facts
+    assert (facts.start_cost.min_usd, facts.start_cost.max_usd) == (1100, 2300)
+
+
+def test_the_old_single_range_is_refused(tmp_path: Path) -> None:
+    old = {"min_usd": 0, "max_usd": 500, "words": "A phone"}
+    error = error_for(tmp_path, read_text(front_matter(quick_facts__start_cost=old)))
+    assert error.field.startswith("quick_facts.start_cost")
+
+
+@pytest.mark.parametrize("basis", ["https://example.com/not-a-source", "a guess", "our estimate from "])
+def test_a_cost_item_names_one_of_the_reads_sources_or_says_it_is_our_estimate(tmp_path: Path, basis: str) -> None:
+    cost = start_cost(0, 500)
+    cost["items"][0]["basis"] = basis
+    error = error_for(tmp_path, read_text(front_matter(quick_facts__start_cost=cost)))
+    assert error.field == "quick_facts.start_cost.items.0.basis"
+    assert "our estimate from" in error.message
+
+
+def test_a_cost_item_may_cite_a_source_by_its_url(tmp_path: Path) -> None:
+    cost = start_cost(0, 500)
+    cost["items"][0]["basis"] = "https://www.bls.gov/ooh/"
+    assert parse(tmp_path, read_text(front_matter(quick_facts__start_cost=cost))).front
+
+
+def test_time_to_first_dollar_needs_a_basis(tmp_path: Path) -> None:
+    error = error_for(tmp_path, read_text(front_matter(quick_facts__first_dollar__basis="soon")))
+    assert error.field == "quick_facts.first_dollar.basis"
+    missing = error_for(tmp_path, read_text(front_matter(quick_facts__first_dollar__basis=DELETE)))
+    assert missing.field == "quick_facts.first_dollar.basis"
+
+
+def test_a_required_licence_must_be_counted_or_its_exclusion_explained(tmp_path: Path) -> None:
+    cost = start_cost(0, 500)
+    del cost["excluded_reason"]
+    error = error_for(tmp_path, read_text(front_matter(quick_facts__start_cost=cost)))
+    assert error.field == "quick_facts.start_cost.items"
+    assert "licence" in error.message and "excluded_reason" in error.message
+    cost["items"].append(
+        {"what": "Licence fee", "low_usd": 30, "high_usd": 90, "required": True, "basis": "our estimate from state fees",
+         "covers": ["licence"]}
+    )  # fmt: skip
+    assert (
+        parse(tmp_path, read_text(front_matter(quick_facts__start_cost=cost))).front.quick_facts.start_cost.max_usd
+        == 590
     )
-    assert error.field == "quick_facts.start_cost"
+
+
+def test_a_required_degree_must_be_counted_or_its_exclusion_explained(tmp_path: Path) -> None:
+    degree = {"level": "bachelor", "credential": "A degree", "required_by": "Employers"}
+    cost = start_cost(0, 500)
+    cost["items"].append(
+        {"what": "Licence fee", "low_usd": 30, "high_usd": 90, "required": True, "basis": "our estimate from fees",
+         "covers": ["licence"]}
+    )  # fmt: skip
+    del cost["excluded_reason"]
+    front = front_matter(quick_facts__requirements__education=degree, quick_facts__start_cost=cost)
+    error = error_for(tmp_path, read_text(front))
+    assert "bachelor's degree" in error.message
+    # an optional degree item does not count as covering it
+    cost["items"].append(
+        {"what": "Degree", "low_usd": 25000, "high_usd": 70000, "required": False, "basis": "our estimate from fees",
+         "covers": ["education"]}
+    )  # fmt: skip
+    assert "bachelor's degree" in error_for(tmp_path, read_text(front)).message
+    cost["items"][-1]["required"] = True
+    assert parse(tmp_path, read_text(front)).front.quick_facts.start_cost.min_usd == 25030
+
+
+@pytest.mark.parametrize(
+    ("published", "ok"),
+    [("2017", True), ("2023-05", True), ("2023-05-02", True), ("2023-13", False), ("May 2023", False), ("", False)],
+)
+def test_a_source_is_dated_to_the_precision_known(tmp_path: Path, published: str, ok: bool) -> None:
+    source = front_matter()["sources"][0] | {"published": published}
+    text = read_text(front_matter(sources=[source]))
+    if ok:
+        assert parse(tmp_path, text).front.sources[0].published == published
+    else:
+        assert error_for(tmp_path, text).field == "sources.0.published"
+
+
+def test_a_source_without_a_published_date_is_refused(tmp_path: Path) -> None:
+    source = dict(front_matter()["sources"][0])
+    del source["published"]
+    error = error_for(tmp_path, read_text(front_matter(sources=[source])))
+    assert error.field == "sources.0.published"
+    assert "required" in error.message.lower()
+
+
+def test_an_undated_source_needs_a_reason(tmp_path: Path) -> None:
+    source = front_matter()["sources"][0] | {"published": "undated"}
+    error = error_for(tmp_path, read_text(front_matter(sources=[source])))
+    assert error.field == "sources.0.published_note"
+    source["published_note"] = "no date on the page"
+    assert parse(tmp_path, read_text(front_matter(sources=[source]))).front.sources[0].published == "undated"
+
+
+def test_a_source_cannot_be_published_after_we_checked_it(tmp_path: Path) -> None:
+    source = front_matter()["sources"][0] | {"published": "2026-07", "accessed": "2026-06-15"}
+    assert error_for(tmp_path, read_text(front_matter(sources=[source]))).field == "sources.0.published"
+
+
+def test_the_old_source_date_field_is_refused(tmp_path: Path) -> None:
+    source = front_matter()["sources"][0] | {"date": "2025-08-28"}
+    error = error_for(tmp_path, read_text(front_matter(sources=[source])))
+    assert error.field == "sources.0.date"
+    assert "Extra inputs are not permitted" in error.message
 
 
 def test_invalid_yaml_reports_its_line(tmp_path: Path) -> None:

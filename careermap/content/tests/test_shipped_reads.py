@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 
 from careermap.content.parsing import ParsedRead
-from careermap.content.services import content_parse_all
+from careermap.content.services import content_parse_all, content_warnings
 
 READS = content_parse_all(directory=settings.CAREERMAP_CONTENT_DIR)
 IDS = [read.slug for read in READS]
@@ -42,13 +43,38 @@ def test_the_map_has_every_promised_read() -> None:
 
 
 @pytest.mark.parametrize("read", READS, ids=IDS)
-def test_each_read_has_three_sources_with_kind_date_and_parts(read: ParsedRead) -> None:
+def test_each_read_has_three_sources_with_kind_dates_and_parts(read: ParsedRead) -> None:
     assert len(read.front.sources) >= 3
     assert len({(source.url, source.title) for source in read.front.sources}) == len(read.front.sources), (
         "a source is listed twice"
     )
     for source in read.front.sources:
-        assert source.kind and source.date and source.backs
+        assert source.kind and source.backs and source.accessed
+        assert source.published == "undated" or source.published_start is not None
+        assert source.published != "undated" or source.published_note.strip()
+        assert source.accessed <= dt.date.today()
+
+
+@pytest.mark.parametrize("read", READS, ids=IDS)
+def test_no_source_is_dated_on_the_reads_own_review_day(read: ParsedRead) -> None:
+    assert content_warnings(parsed=[read], today=read.front.reviewed) == []
+
+
+@pytest.mark.parametrize("read", READS, ids=IDS)
+def test_each_start_cost_is_priced_from_items_with_a_basis(read: ParsedRead) -> None:
+    cost = read.front.quick_facts.start_cost
+    required = [item for item in cost.items if item.required]
+    assert cost.min_usd == sum(item.low_usd for item in required)
+    assert cost.max_usd == sum(item.high_usd for item in required)
+    assert read.front.quick_facts.first_dollar.basis
+
+
+@pytest.mark.parametrize("slug", ["software-developer", "graphic-designer", "social-worker"])
+def test_reads_whose_employers_expect_a_degree_count_it_in_the_start_cost(slug: str) -> None:
+    read = next(read for read in READS if read.slug == slug)
+    cost = read.front.quick_facts.start_cost
+    assert any(item.required and "education" in item.covers for item in cost.items)
+    assert cost.min_usd >= 10_000
 
 
 @pytest.mark.parametrize("read", READS, ids=IDS)

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from careermap.content.services import content_load
-from careermap.content.tests.factories import front_matter, write_read
+from careermap.content.tests.factories import front_matter, start_cost, write_read
 from careermap.occupations import sources
 from careermap.occupations.models import Dataset, Occupation, Projection
 from careermap.quiz.matching import RIASEC
@@ -158,7 +158,7 @@ def make_reads(directory: Path) -> None:
             title="Test tutoring",
             occupations=[],
             interests=["S", "A"],
-            quick_facts__start_cost={"min_usd": 0, "max_usd": 50, "words": "A laptop"},
+            quick_facts__start_cost=start_cost(0, 50, "A laptop"),
             quick_facts__requirements__min_age={"years": 16, "required_by": "The platform"},
             quick_facts__requirements__work_authorization={"required": False, "required_by": "Nobody"},
             quick_facts__requirements__other=[],
@@ -173,7 +173,11 @@ def make_reads(directory: Path) -> None:
             occupations=["29-1141.00"],
             interests=["S", "I"],
             durability={"scored": True, "basis": "Computed from the linked occupation's data."},
-            quick_facts__first_dollar={"band": "year-plus", "caveat": "school first"},
+            quick_facts__first_dollar={
+                "band": "year-plus",
+                "caveat": "school first",
+                "basis": "our estimate from school lengths",
+            },
             quick_facts__requirements__education={"level": "associate", "credential": "ADN", "required_by": "States"},
             lenses__hired={"verdict": "Steady work", "tone": "good", "text": "Hired text."},
         ),

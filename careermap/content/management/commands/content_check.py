@@ -7,11 +7,14 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from careermap.content.services import ContentLoadFailed, content_parse_all, content_parse_files
+from careermap.content.services import ContentLoadFailed, content_parse_all, content_parse_files, content_warnings
 
 
 class Command(BaseCommand):
-    help = "Validate every read without loading it; list reads past their next review (a warning)."
+    help = (
+        "Validate every read without loading it; warn about reads past their next review and sources dated"
+        " on the read's own review day."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -30,6 +33,7 @@ class Command(BaseCommand):
             raise CommandError(f"content check failed:\n{failed}") from None
         today = dt.date.today()
         overdue = [item for item in parsed if item.front.next_review < today]
-        for item in overdue:
-            self.stderr.write(f"warning: {item.slug} is overdue for review (next review was {item.front.next_review})")
-        self.stdout.write(f"{len(parsed)} reads valid; {len(overdue)} overdue for review.")
+        warnings = content_warnings(parsed=parsed, today=today)
+        for warning in warnings:
+            self.stderr.write(f"warning: {warning}")
+        self.stdout.write(f"{len(parsed)} reads valid; {len(overdue)} overdue for review; {len(warnings)} warnings.")
