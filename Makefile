@@ -6,7 +6,7 @@ PORT ?= 8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTEST_ARGS ?=
 
-.PHONY: run test setup browser lint fmt migrate content-load content-check import test-pg e2e migrations-check check-deploy bench bench-load bench-area soak faults hostile clean
+.PHONY: run test setup browser lint fmt migrate content-load content-check import test-pg e2e migrations-check check-deploy check-nginx bench bench-load bench-area bench-edge soak faults hostile clean
 
 ## run: set up, migrate, load content and whatever datasets are found, serve http://127.0.0.1:$(PORT)
 run: setup migrate content-load import
@@ -65,6 +65,12 @@ check-deploy: setup
 	SECURE_SSL_REDIRECT=1 SECURE_COOKIES=1 SECURE_HSTS_SECONDS=31536000 \
 	$(PY) manage.py check --deploy --fail-level WARNING
 
+## check-nginx: nginx -t on deploy/nginx.conf (TLS, with a throwaway certificate) and deploy/nginx-local.conf
+check-nginx: setup
+	@command -v nginx >/dev/null || { echo "nginx not found: apt-get install -y nginx"; exit 1; }
+	@dir=$$(mktemp -d) && trap 'rm -rf "$$dir"' EXIT && for variant in nginx.conf nginx-local.conf; do \
+		nginx -t -c "$$($(PY) deploy/render_nginx.py "$$dir/$$variant" --variant $$variant)" || exit 1; done
+
 bench: setup
 	$(PY) bench/read_page.py
 	$(PY) bench/import_bench.py
@@ -76,6 +82,10 @@ bench-load: setup
 ## bench-area: occupation page with and without ?area= (and 4,000 cold area pages) on PostgreSQL + Redis, wrk -t2 -c20, goal p99 <= 50 ms
 bench-area: setup
 	$(PY) bench/area_pay.py $(BENCH_ARGS)
+
+## bench-edge: nginx (deploy/nginx-local.conf) in front of gunicorn: read page through the cache vs a static file (goal >= 80%), and two logged-in users never served from it
+bench-edge: setup
+	$(PY) bench/edge.py $(BENCH_ARGS)
 
 ## soak: the same workload for 10 minutes, gunicorn worker RSS must grow < 10% (MINUTES=2 to shorten)
 soak: setup

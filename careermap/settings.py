@@ -87,6 +87,9 @@ MIDDLEWARE = [
     "careermap.lib.headers.ResponseHeadersMiddleware",
     "careermap.lib.headers.PageMethodsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Cache-Control, ETag and 304s by route (lib/httpcache.py): outside sessions and CSRF, so it has the
+    # last word on their cookies and Vary; its 304s are answered before the view, the session untouched.
+    "careermap.lib.httpcache.HttpCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -5,7 +5,7 @@ from django.views.decorators.http import require_safe
 from ninja import NinjaAPI, Swagger
 from ninja.errors import ValidationError
 
-from careermap.api.routers import durability, occupations, quiz, reads, search, worklog
+from careermap.api.routers import durability, occupations, quiz, reads, search, worklog, worklog_expenses
 
 api = NinjaAPI(
     title="Career Map API",
@@ -21,6 +21,7 @@ api.add_router("/", reads.router)
 api.add_router("/", durability.router)
 api.add_router("/", occupations.router)
 api.add_router("/worklog", worklog.router)
+api.add_router("/worklog", worklog_expenses.router)
 api.add_router("/", quiz.router)
 api.add_router("/", search.router)
 

@@ -7,8 +7,10 @@ escaping reversible: `unescape_cell(escape_cell(s)) == s` for every string (OWAS
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import re
 from collections.abc import Iterable, Iterator, Sequence
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -45,21 +47,70 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     return "".join(csv_lines(header, rows))
 
 
-def decode_upload(data: bytes) -> str:
-    """Text of an uploaded CSV: UTF-8 (a BOM from Excel is dropped), else Windows-1252."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
 class CsvFormatError(ValueError):
-    """The file stops being CSV at `line`: a quote never closed, or a cell over the csv module's limit."""
+    """The file stops being CSV at `line`: a quote never closed, a cell over the csv module's limit, or a
+    NUL character (which no text column can store: PostgreSQL refuses it)."""
 
     def __init__(self, line: int, message: str) -> None:
         super().__init__(f"line {line}: {message}")
         self.line = line
         self.message = message
+
+
+#: Byte-order marks, longest first (UTF-32 LE's begins with UTF-16 LE's).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+NUL_MESSAGE = (
+    "it contains a NUL character (a zero byte), which a CSV file cannot hold; "
+    "save the file again from your spreadsheet as “CSV UTF-8” and upload that"
+)
+
+
+def _encoding(data: bytes) -> str | None:
+    """The encoding a byte-order mark names; or UTF-16 without one, when nearly every other byte is zero
+    (text in the Latin alphabet, two bytes a character); None for neither."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom) and not (encoding == "utf-32" and len(data) % 4):
+            return encoding
+    sample = data[:4096]
+    pairs = len(sample) // 2
+    if pairs:
+        even, odd = sample[0 : pairs * 2 : 2].count(0), sample[1 : pairs * 2 : 2].count(0)
+        if odd >= 0.9 * pairs and even <= 0.1 * pairs:
+            return "utf-16-le"
+        if even >= 0.9 * pairs and odd <= 0.1 * pairs:
+            return "utf-16-be"
+    return None
+
+
+def decode_upload(data: bytes) -> str:
+    """Text of an uploaded CSV: as its byte-order mark says (UTF-8 from Excel's "CSV UTF-8", UTF-16 from its
+    "Unicode Text", UTF-32), UTF-16 without a mark, else UTF-8, else Windows-1252. A NUL character left in
+    the text raises CsvFormatError naming its line."""
+    encoding = _encoding(data)
+    if encoding is not None:
+        text = data.decode(encoding, errors="replace")
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")
+    if (at := text.find("\x00")) >= 0:
+        raise CsvFormatError(len(_LINE_BREAK.findall(text, 0, at)) + 1, NUL_MESSAGE)
+    return text
+
+
+def delimiter(text: str) -> str:
+    """A tab when the first line has more tabs than commas (Excel's "Unicode Text" and other
+    tab-separated files), else a comma."""
+    first = _LINE_BREAK.split(text[:65536], maxsplit=1)[0]
+    return "\t" if first.count("\t") > first.count(",") else ","
 
 
 def _csv_error(line: int, exc: csv.Error) -> CsvFormatError:
@@ -75,7 +126,7 @@ def read_rows(text: str) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
     Line numbers are those a spreadsheet shows (the header is line 1), counting embedded newlines.
     Text that stops being CSV raises CsvFormatError naming the line, from here or from the iterator.
     """
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter(text))
     try:
         header = [cell.strip() for cell in next(reader)]
     except StopIteration:

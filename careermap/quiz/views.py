@@ -173,11 +173,15 @@ def _with_area_pay(outcome: dict[str, Any], area: Area | None) -> dict[str, Any]
     return outcome
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def quiz_edit(request: HttpRequest, token: str) -> HttpResponse:
-    """Start from a shared result's answers (copied into this browser's session)."""
+    """Start from a shared result's answers (copied into this browser's session). GET shows the form
+    that does it, with this visitor's CSRF token, so the shared result page itself carries none
+    (careermap/lib/httpcache.py: result pages are public, this one private)."""
     result = quiz_result_get(token=token, practical=question_set().practical)
     if result is None:
         raise Http404("No such quiz result")
+    if request.method != "POST":
+        return render(request, "quiz/edit.html", _base_context(question_set()) | {"result": result})
     request.session[SESSION_KEY] = dict(result.answers or {})
     return redirect("quiz:step", step=1)

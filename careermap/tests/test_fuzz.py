@@ -9,8 +9,10 @@ FUZZ_REPORT names a JSON-lines file that receives the inputs tried and their out
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import csv
+import datetime as dt
 import io
 import json
 import os
@@ -26,7 +28,7 @@ from hypothesis import strategies as st
 
 from careermap.content.parsing import ContentError, parse_read
 from careermap.content.tests.factories import BODY, front_matter, read_text
-from careermap.lib.csvio import decode_upload, read_rows
+from careermap.lib.csvio import CsvFormatError, decode_upload, read_rows
 from careermap.occupations.importers.base import ImportFileError
 from careermap.occupations.services import data_parse
 from careermap.occupations.tests.datafiles import files, oews_files, write_data_dir
@@ -271,7 +273,12 @@ EXPORT_CSV = _csv([list(EXPORT_COLUMNS), ["2026-11-02", "Uber", "", "", "", "60"
 
 
 def _import_csv(data: bytes, test: str) -> None:
-    text = decode_upload(data)
+    try:
+        text = decode_upload(data)
+    except CsvFormatError as error:  # a NUL character: no database column can hold it
+        assert "NUL character" in error.message and error.line >= 1
+        tried(test, "refused: a NUL, by line")
+        return
     header, rows = read_rows(text)
     if not header or not any(header):
         tried(test, "refused: no header")
@@ -549,3 +556,327 @@ def test_sign_up_answers_the_same_whether_or_not_the_address_has_an_account(pair
     tried(
         "sign-up: an address with and without an account", "same answer" if fresh.status_code == 302 else "same refusal"
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Issue 20: the work log's hostile inputs, as properties. Each goes through the pages and the API, so
+# the PostgreSQL run (`bench/hostile.py --database postgres`) meets what SQLite lets through (a NUL).
+
+
+def _worker(name: str) -> Any:
+    from django.contrib.auth import get_user_model
+    from django.core.cache import cache
+    from django.test import Client
+
+    from careermap.accounts.tests.factories import UserFactory
+
+    cache.clear()  # the upload and restore limits have tests of their own
+    get_user_model().objects.filter(username=f"{name}@example.com").delete()  # and all their log with them
+    user = UserFactory(username=f"{name}@example.com")
+    client = Client()
+    client.force_login(user)
+    return user, client
+
+
+def _token_client(user: Any) -> Any:
+    from django.test import Client
+
+    from careermap.accounts.services import api_token_create
+
+    _, raw = api_token_create(user=user, name="fuzz")
+    return Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(
+    date=st.one_of(
+        st.dates(),
+        st.dates(min_value=dt.date(1999, 6, 1), max_value=dt.date.today() + dt.timedelta(days=900)),
+        st.sampled_from([dt.date(1999, 12, 31), dt.date(2000, 1, 1), dt.date.max, dt.date.min]),
+        st.builds(lambda days: dt.date.today() + dt.timedelta(days=days), st.sampled_from([364, 365, 366, 367])),
+    ),
+    where=st.sampled_from(["form", "api", "csv", "summary"]),
+)
+def test_any_date_is_taken_inside_the_range_and_refused_outside_it_on_every_path(date: Any, where: str) -> None:
+    """Item 1: 2000-01-01 to a year from today on every path; a row outside it already in the database
+    still draws on the summary."""
+    from careermap.worklog import rules
+    from careermap.worklog.models import Entry, Status
+
+    user, client = _worker("dates")
+    inside = rules.EARLIEST_DATE <= date <= rules.latest_date()
+    if where == "form":
+        form = {"platform": "Uber", "date": date.isoformat(), "duration": "1h", "pay_expected": "1", "currency": "USD"}
+        response = client.post("/worklog/entries/add/", form | {"status": "pending"})
+        assert response.status_code == (302 if inside else 200)
+    elif where == "api":
+        body = {"platform": "Uber", "date": date.isoformat(), "minutes": 60, "status": "pending"}
+        response = _token_client(user).post("/api/v1/worklog/entries", body, content_type="application/json")
+        assert response.status_code == (201 if inside else 422)
+    elif where == "csv":
+        text = f"date,platform,hours\n{date.isoformat()},Uber,1\n"
+        rows = list(parse_rows(text, mapping=default_mapping(header=["date", "platform", "hours"], text=text)))
+        assert isinstance(rows[0], ParsedRow if inside else RowError)
+        tried("work log: any date", f"csv: {'taken' if inside else 'a row error'}")
+        return
+    else:
+        Entry.objects.bulk_create([Entry(user=user, platform="Uber", date=date, minutes=60, status=Status.PAID)])
+        assert client.get("/worklog/summary/").status_code == 200
+        assert client.get("/worklog/").status_code == 200
+        tried("work log: any date", "stored row drawn on the summary")
+        return
+    assert Entry.objects.filter(user=user).exists() is inside
+    tried("work log: any date", f"{where}: {'taken' if inside else 'refused'}")
+
+
+ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "cp1252"]
+
+
+@FUZZ
+@given(text=st.text(st.characters(exclude_categories=("Cs",)), max_size=200), encoding=st.sampled_from(ENCODINGS))
+def test_any_text_in_any_encoding_reads_back_or_is_refused_naming_a_nul(text: str, encoding: str) -> None:
+    """Item 2: what a spreadsheet saves reads back as written; a NUL is refused with its line."""
+    try:
+        data = text.encode(encoding)
+    except UnicodeEncodeError:
+        data = text.encode(encoding, errors="replace")
+        text = data.decode(encoding)
+    try:
+        decoded = decode_upload(data)
+    except CsvFormatError as error:
+        # A NUL in the text; or UTF-16 without a byte-order mark, not recognised (not mostly Latin letters)
+        assert "\x00" in text or encoding in {"utf-16-le", "utf-16-be"}
+        assert "NUL character" in error.message and error.line >= 1
+        tried("work log CSV: any text in any encoding", "refused: a NUL, by line")
+        return
+    assert "\x00" not in decoded
+    if encoding in {"utf-8", "utf-8-sig", "utf-16", "utf-32"} and not text.startswith("\ufeff"):
+        assert decoded == text
+        tried("work log CSV: any text in any encoding", "read back as written")
+    else:  # no byte-order mark: the encoding is a guess
+        tried("work log CSV: any text in any encoding", "read (encoding guessed)")
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(
+    data=st.one_of(
+        st.binary(max_size=300),
+        st.builds(lambda t, e: t.encode(e, errors="replace"), mutated(SAMPLE_CSV), st.sampled_from(ENCODINGS)),
+        st.builds(lambda n: (",".join(f"c{i}" for i in range(n)) + "\n1\n").encode(), st.integers(1, 400)),
+        st.builds(lambda n: f"date,{'x' * n}\n".encode(), st.integers(150, 250)),
+    )
+)
+def test_any_uploaded_file_is_kept_as_a_draft_or_refused_never_a_500(data: bytes) -> None:
+    """Items 2 and 6: binary, UTF-16, NULs, 400 columns, long names: a draft (302) or a reason (422)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from careermap.worklog.models import ImportBatch
+
+    user, client = _worker("uploads")
+    response = client.post("/worklog/import/", {"file": SimpleUploadedFile("f.csv", data)})
+    assert response.status_code in {302, 422}
+    if response.status_code == 302:
+        assert client.get(response["Location"]).status_code == 200
+        assert len(ImportBatch.objects.get(user=user).header) <= 100
+    tried(
+        "work log CSV: any uploaded file", "kept as a draft" if response.status_code == 302 else "refused with a reason"
+    )
+
+
+EXPORT_DOCUMENT: dict[str, Any] = {
+    "format": "careermap-worklog",
+    "version": 2,
+    "exported_at": "2026-11-25T10:00:00+00:00",
+    "entries": [
+        {
+            "id": 1,
+            "date": "2026-11-02",
+            "platform": "Outlier",
+            "task_type": "Rubrics",
+            "start_time": "09:00",
+            "end_time": "10:00",
+            "minutes": 60,
+            "units": None,
+            "pay_expected": "20.00",
+            "tips": "0.00",
+            "miles": None,
+            "currency": "USD",
+            "status": "paid",
+            "notes": "",
+            "version": 1,
+            "created_at": "2026-11-02T10:00:00+00:00",
+            "updated_at": "2026-11-02T10:00:00+00:00",
+        }
+    ],
+    "payments": [
+        {
+            "id": 7,
+            "date": "2026-11-09",
+            "platform": "Outlier",
+            "amount": "20.00",
+            "currency": "USD",
+            "reference": "P-1",
+            "version": 1,
+            "matches": [{"entry": 1, "amount": "20.00"}],
+        }
+    ],
+}
+
+
+@st.composite
+def hostile_restore_document(draw: st.DrawFn) -> Any:
+    """The export with a few values (or branches) replaced or removed, or deep nesting, or anything."""
+    kind = draw(st.sampled_from(["mutated", "mutated", "mutated", "deep", "anything"]))
+    if kind == "deep":
+        depth = draw(st.integers(1, 5000))
+        return json.loads("[" * min(depth, 500) + "]" * min(depth, 500)) if depth <= 500 else "[" * depth + "]" * depth
+    if kind == "anything":
+        return draw(JSONISH)
+    data = copy.deepcopy(EXPORT_DOCUMENT)
+    for _ in range(draw(st.integers(1, 3))):
+        paths = [p for p in _leaves(data) if p]
+        if not paths:
+            break
+        path = draw(st.sampled_from(paths))
+        parent = data
+        for key in path[:-1]:
+            parent = parent[key]
+        if draw(st.booleans()) and isinstance(parent, dict):
+            del parent[path[-1]]
+        else:
+            parent[path[-1]] = draw(
+                st.one_of(JSONISH, st.integers(), st.sampled_from([2**64, -1, "9999-12-31", "x" * 10_001]))
+            )
+    return data
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(document=hostile_restore_document())
+def test_any_restore_document_is_restored_or_refused_naming_the_place(document: Any) -> None:
+    """Item 3: a malformed document is refused (422) with each problem's place, never a 500."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from careermap.worklog.models import Entry, Payment
+
+    user, client = _worker("restores")
+    body = document if isinstance(document, str) else json.dumps(document)
+    response = client.post("/worklog/restore/", {"file": SimpleUploadedFile("log.json", body.encode())})
+    assert response.status_code in {302, 422}, response.content[:300]
+    if response.status_code == 422:  # all or nothing
+        assert not Entry.objects.filter(user=user).exists() and not Payment.objects.filter(user=user).exists()
+    tried("work log: restore a JSON document", "restored" if response.status_code == 302 else "refused with the place")
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(
+    entry=st.tuples(st.sampled_from(["Outlier", "outlier", "Uber"]), st.sampled_from(["USD", "EUR"])),
+    payment=st.tuples(st.sampled_from(["Outlier", "OUTLIER", "Uber"]), st.sampled_from(["USD", "EUR"])),
+)
+def test_a_restored_match_keeps_to_one_platform_and_one_currency(
+    entry: tuple[str, str], payment: tuple[str, str]
+) -> None:
+    """Item 13: the restore applies the rule the match page and the API apply."""
+    from django.core.exceptions import ValidationError
+
+    from careermap.worklog import rules
+    from careermap.worklog.services import worklog_json_restore
+
+    user, _ = _worker("matches")
+    document = copy.deepcopy(EXPORT_DOCUMENT)
+    document["entries"][0].update(platform=entry[0], currency=entry[1])
+    document["payments"][0].update(platform=payment[0], currency=payment[1])
+    allowed = rules.matchable(
+        platform=payment[0], currency=payment[1], other_platform=entry[0], other_currency=entry[1]
+    )
+    try:
+        worklog_json_restore(user=user, document=document)
+    except ValidationError as error:
+        assert not allowed and error.messages == [f"payments[0].matches[0].entry: {rules.MATCH_RULE}"]
+        tried("work log: restored matches", "refused: another platform or currency")
+    else:
+        assert allowed
+        tried("work log: restored matches", "restored: same platform and currency")
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(values=st.lists(st.one_of(TEXT, st.integers().map(str), st.just(str(2**63))), min_size=1, max_size=4))
+def test_any_ids_in_the_bulk_and_match_forms_are_refused_or_used_never_a_500(values: list[str]) -> None:
+    """Item 4: ids are digits from 1 to 2⁶³ − 1; anything else is the form's error, never a database's."""
+    from careermap.worklog.tests.factories import PaymentFactory
+
+    user, client = _worker("ids")
+    payment = PaymentFactory(user=user)
+    bulk = client.post("/worklog/entries/bulk/", {"ids": values, "status": "paid"})
+    match = client.post(f"/worklog/payments/{payment.pk}/match/", {"entries": values})
+    assert bulk.status_code == 302 and match.status_code in {200, 302, 404}
+    tried("work log: ids in the bulk and match forms", f"match form: HTTP {match.status_code}")
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(
+    length=st.integers(0, 10_200),
+    breaks=st.integers(0, 60),
+    where=st.sampled_from(["form", "api", "csv", "restore"]),
+)
+def test_a_note_is_taken_up_to_10000_characters_on_every_path(length: int, breaks: int, where: str) -> None:
+    """Item 7: one note limit on every path, counted once line breaks are one character."""
+    from careermap.worklog import rules
+    from careermap.worklog.models import Entry
+    from careermap.worklog.services import import_batch_create, worklog_csv_import, worklog_json_restore
+
+    user, client = _worker("notes")
+    notes = "n" * (length // 2) + "\r\n" * breaks + "n" * (length - length // 2)  # a browser's line breaks
+    stored = rules.clean_text(notes)
+    taken = len(stored) <= rules.NOTES_MAX_LENGTH
+    if where == "form":
+        form = {"platform": "Uber", "date": "2026-11-02", "duration": "1h", "pay_expected": "1", "currency": "USD"}
+        client.post("/worklog/entries/add/", form | {"status": "pending", "notes": notes})
+    elif where == "api":
+        body = {"platform": "Uber", "date": "2026-11-02", "minutes": 60, "status": "pending", "notes": stored}
+        _token_client(user).post("/api/v1/worklog/entries", body, content_type="application/json")
+    elif where == "csv":
+        text = _csv([["date", "platform", "hours", "notes"], ["2026-11-02", "Uber", "1", notes]])
+        worklog_csv_import(user=user, batch_id=import_batch_create(user=user, filename="n.csv", data=text.encode()).pk)
+    else:
+        document = copy.deepcopy(EXPORT_DOCUMENT) | {"payments": []}
+        document["entries"][0]["notes"] = notes
+        with contextlib.suppress(Exception):
+            worklog_json_restore(user=user, document=document)
+    assert Entry.objects.filter(user=user).exists() is taken, (where, len(stored))
+    tried("work log: note length", f"{where}: {'taken' if taken else 'refused'}")
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(
+    typed=st.one_of(
+        TEXT, st.text(st.characters(exclude_characters="\x00", exclude_categories=("Cs",)), min_size=3, max_size=3)
+    )
+)
+def test_an_imports_default_currency_is_three_letters_like_every_currency(typed: str) -> None:
+    """Item 13: the import mapping's default currency keeps the currency rule."""
+    from careermap.worklog import rules
+    from careermap.worklog.services import import_batch_create
+
+    user, client = _worker("currencies")
+    batch = import_batch_create(user=user, filename="t.csv", data=b"date,platform,hours\n2026-11-02,Uber,1\n")
+    form = {"col_date": "0", "col_platform": "1", "col_hours": "2", "date_format": "iso", "pay_kind": "expected"}
+    response = client.post(f"/worklog/import/{batch.pk}/", form | {"default_status": "paid", "default_currency": typed})
+    try:
+        code = rules.clean_currency(typed)
+    except rules.RuleError:
+        code = None
+    if code is None or "\x00" in typed or len(typed.strip()) > 3:
+        assert response.status_code == 200
+        tried("work log: an import's default currency", "refused")
+    else:
+        assert response.status_code == 302
+        batch.refresh_from_db()
+        assert batch.mapping["default_currency"] == code
+        tried("work log: an import's default currency", "taken")

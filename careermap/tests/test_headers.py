@@ -27,6 +27,7 @@ VALUES: dict[str, object] = {
     "payment_id": 1,
     "batch_id": 1,
     "token_id": 1,
+    "expense_id": 1,
 }
 PAGES = [r for r in ROUTES if not r.api]
 REFUSED = ["PUT", "PATCH", "DELETE", "TRACE", "PROPFIND", "CONNECT"]

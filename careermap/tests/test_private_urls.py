@@ -8,7 +8,9 @@ anywhere without a way to fill its parameters fails the walk, so new private vie
 as they land (the work log's own per-view tests are careermap/worklog/tests/test_privacy.py).
 
 Every response under the private prefixes, and every account page, says `Cache-Control: private,
-no-store` to everyone who asks (careermap/lib/headers.py), whatever its status.
+no-store` to everyone who asks (careermap/lib/headers.py), whatever its status. And every pattern has
+a caching decision, public or private, in careermap/lib/httpcache.py's ROUTES: a route added without
+one fails the walk (what each class answers is walked in test_http_cache.py).
 """
 
 from __future__ import annotations
@@ -21,9 +23,10 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from careermap.accounts.services import api_token_create
+from careermap.lib import httpcache
 from careermap.worklog.models import Entry, ImportBatch, Payment
 from careermap.worklog.services import import_batch_create
-from careermap.worklog.tests.factories import EntryFactory, PaymentFactory
+from careermap.worklog.tests.factories import EntryFactory, PaymentFactory, expense_with_receipt
 
 pytestmark = pytest.mark.django_db
 
@@ -49,6 +52,7 @@ SECRET = "alice-secret-7Qv"
 class Route:
     route: str  # e.g. "worklog/entries/<int:entry_id>/"
     name: str
+    view_name: str = ""  # with its namespace, e.g. "worklog:entry_edit": what careermap/lib/httpcache.py keys on
 
     @property
     def params(self) -> list[str]:
@@ -66,13 +70,16 @@ class Route:
         return "/" + re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(values[m.group(1)]), self.route)
 
 
-def walk(patterns: list[object] | None = None, prefix: str = "") -> list[Route]:
+def walk(patterns: list[object] | None = None, prefix: str = "", namespace: str = "") -> list[Route]:
     routes: list[Route] = []
     for pattern in patterns if patterns is not None else get_resolver().url_patterns:
         if isinstance(pattern, URLResolver):
-            routes += walk(pattern.url_patterns, prefix + str(pattern.pattern))
+            inner = ":".join(part for part in (namespace, pattern.namespace) if part)
+            routes += walk(pattern.url_patterns, prefix + str(pattern.pattern), inner)
         elif isinstance(pattern, URLPattern):
-            routes.append(Route(prefix + str(pattern.pattern), pattern.name or ""))
+            name = pattern.name or ""
+            view_name = f"{namespace}:{name}" if namespace and name else name
+            routes.append(Route(prefix + str(pattern.pattern), name, view_name))
     return routes
 
 
@@ -86,7 +93,14 @@ def alices(alice) -> dict[str, object]:  # type: ignore[no-untyped-def]
     payment = PaymentFactory(user=alice, reference=SECRET)
     batch = import_batch_create(user=alice, filename="alice.csv", data=f"date,notes\n2026-11-01,{SECRET}\n".encode())
     token, _ = api_token_create(user=alice, name=SECRET)
-    return {"entry_id": entry.pk, "payment_id": payment.pk, "batch_id": batch.pk, "token_id": token.pk}
+    expense = expense_with_receipt(alice, note=SECRET, platform="AliceOnlyPlatform")
+    return {
+        "entry_id": entry.pk,
+        "payment_id": payment.pk,
+        "batch_id": batch.pk,
+        "token_id": token.pk,
+        "expense_id": expense.pk,  # type: ignore[attr-defined]
+    }
 
 
 @pytest.fixture
@@ -188,6 +202,37 @@ def test_every_private_response_says_private_no_store_to_everyone(
 
 
 @pytest.mark.parametrize("url", ["/", "/methodology/", "/occupations/", "/api/v1/reads", "/quiz/"])
-def test_public_pages_are_not_marked_private(client: Client, alice_client: Client, url: str) -> None:
-    for who in (client, alice_client):
-        assert "private" not in who.get(url).get("Cache-Control", "")
+def test_public_pages_are_public_to_visitors_and_never_to_a_session(
+    client: Client, alice_client: Client, url: str
+) -> None:
+    assert "public" in client.get(url).get("Cache-Control", "")
+    # someone logged in gets their own copy: private, asked again each time (careermap/lib/httpcache.py)
+    assert alice_client.get(url).get("Cache-Control") == "private, no-cache"
+
+
+# Every route has a caching decision (careermap/lib/httpcache.py ROUTES): public, or private. A route
+# added without one fails here; what each class answers is walked in test_http_cache.py.
+
+
+def test_every_route_in_the_urlconf_is_classed_public_or_private() -> None:
+    undecided = sorted(
+        f"{r.route} (name {r.view_name!r})" for r in ROUTES if httpcache.route_class(r.view_name) is None
+    )
+    assert not undecided, f"decide PUBLIC or PRIVATE for these in careermap.lib.httpcache.ROUTES: {undecided}"
+
+
+def test_the_cache_registry_names_only_routes_that_exist() -> None:
+    names = {r.view_name for r in ROUTES}
+    namespaces = {name.rpartition(":")[0] for name in names}
+    stale = [
+        key
+        for key in httpcache.ROUTES
+        if (key.endswith(":*") and key[:-2] not in namespaces) or (not key.endswith(":*") and key not in names)
+    ]
+    assert not stale, f"careermap.lib.httpcache.ROUTES lists routes that no longer exist: {stale}"
+
+
+def test_what_is_per_person_is_never_public() -> None:
+    for route in ROUTES:
+        if route.private or route.route.startswith(PRIVATE_PREFIXES):
+            assert httpcache.route_class(route.view_name) == httpcache.PRIVATE, route.route

@@ -13,6 +13,9 @@ from decimal import Decimal
 from typing import Any
 
 MONTHS_SHOWN = 24
+#: At most this many monthly slots, however far apart the months with figures are (a row dated in the
+#: year 9999 beside one in 2026 would otherwise ask for 95,000 slots).
+MAX_SLOTS = 120
 
 WIDTH = 640
 HEIGHT = 200
@@ -68,12 +71,27 @@ def nice_step(maximum: float, ticks: int = 4) -> float:
     return float(10 * power)  # pragma: no cover - the loop always returns
 
 
+def next_month(month: dt.date) -> dt.date | None:
+    """The first day of the month after `month`'s; None after December 9999 (there is none)."""
+    if month.month < 12:
+        return month.replace(month=month.month + 1, day=1)
+    return None if month.year == dt.MAXYEAR else month.replace(year=month.year + 1, month=1, day=1)
+
+
+def months_back(month: dt.date, count: int) -> dt.date:
+    """The first day of the month `count` months before `month`'s (never before January of year 1)."""
+    index = month.year * 12 + month.month - 1 - count
+    if index < 12:
+        return dt.date(1, 1, 1)
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
 def month_range(first: dt.date, last: dt.date) -> list[dt.date]:
     months = []
-    current = first.replace(day=1)
-    while current <= last:
+    current: dt.date | None = first.replace(day=1)
+    while current is not None and current <= last:
         months.append(current)
-        current = (current + dt.timedelta(days=32)).replace(day=1)
+        current = next_month(current)
     return months
 
 
@@ -142,9 +160,12 @@ def _number(value: float) -> str:
 
 def summary_charts(*, months: Sequence[Any], currency: str) -> tuple[Chart, Chart]:
     """Hours (paid or payable and unpaid, stacked) and money received, per month, for the last 24 months
-    with any figures; months without any in between are drawn as empty slots."""
+    with any figures; months without any in between are drawn as empty slots (at most MAX_SLOTS in all)."""
     recent = list(months)[-MONTHS_SHOWN:]
-    span = month_range(recent[0].month, recent[-1].month) if recent else []
+    span = []
+    if recent:
+        last = recent[-1].month
+        span = month_range(max(recent[0].month, months_back(last, MAX_SLOTS - 1)), last)
     by_month = {figures.month: figures for figures in recent}
     zero = Decimal("0")
 
@@ -161,9 +182,9 @@ def summary_charts(*, months: Sequence[Any], currency: str) -> tuple[Chart, Char
         unit="h",
     )
     money = stacked_bars(
-        title=f"Money received per month ({currency})",
+        title=f"Money paid for each month's work ({currency})",
         months=span,
-        series=[("bar-money", "Received", series("received"))],
+        series=[("bar-money", "Paid for the month's work", series("received"))],
         unit=currency,
     )
     return hours, money

@@ -21,6 +21,10 @@ from careermap.worklog import rules
 from careermap.worklog.models import Status
 
 ZERO = Decimal("0.00")
+#: The widest file the import takes, and the longest column name: the mapping page offers every column
+#: for every field, so a 20,000-column header would cost seconds and megabytes on each view of it.
+MAX_COLUMNS = 100
+MAX_COLUMN_NAME = 200
 
 #: The first columns of our entries export. A file whose header starts with these is one of ours (cells
 #: escaped on export). Exports add `received`, `tips` and `miles` after them; older exports lack the last two.
@@ -225,6 +229,22 @@ def guess_date_format(samples: list[str]) -> str:
     return "iso"
 
 
+def header_problem(header: list[str]) -> str | None:
+    """Why a file's header is refused at upload (too many columns, a name too long), or None."""
+    if len(header) > MAX_COLUMNS:
+        return (
+            f"The file has {len(header):,} columns; the import reads at most {MAX_COLUMNS}. "
+            "Delete the columns you do not need (keep the date, platform, time, pay…) and upload it again."
+        )
+    for index, name in enumerate(header):
+        if len(name) > MAX_COLUMN_NAME:
+            return (
+                f"Column {index + 1}'s name is longer than {MAX_COLUMN_NAME} characters. "
+                "The first line should name the columns (Date, Platform, Hours, Pay…)."
+            )
+    return None
+
+
 def is_our_export(header: list[str]) -> bool:
     return tuple(header[: len(EXPORT_COLUMNS)]) == EXPORT_COLUMNS
 
@@ -290,13 +310,18 @@ class RowError:
     reason: str
 
 
+def _read_date(text: str, fmt: str) -> dt.date:
+    if fmt == "iso":
+        return dt.date.fromisoformat(text)
+    return dt.datetime.strptime(text, DATE_FORMATS[fmt][1]).date()
+
+
 def _parse_date(text: str, fmt: str) -> dt.date:
     try:
-        if fmt == "iso":
-            return dt.date.fromisoformat(text)
-        return dt.datetime.strptime(text, DATE_FORMATS[fmt][1]).date()
+        value = _read_date(text, fmt)
     except (ValueError, KeyError):
         raise rules.RuleError("date", f"“{text}” is not a date in the form {DATE_FORMATS[fmt][0]}") from None
+    return rules.check_date(value)
 
 
 def _parse_time(text: str, field: str) -> dt.time | None:
@@ -396,7 +421,7 @@ def parse_rows(
             amount = _amount(cell("pay_expected"), "pay_expected")
             tips = _amount(cell("tips"), "tips")
             task_type = rules.clean_text(cell.raw("task_type"), field="task_type", max_length=200)
-            notes = rules.clean_text(cell.raw("notes"))
+            notes = rules.clean_notes(cell.raw("notes"))
             status = _parse_status(cell("status"), default_status, amount=amount, context=f"{task_type} {notes}")
             suggested = None
             if not cell("status") and not amount and not tips:

@@ -28,6 +28,10 @@ from careermap.worklog.models import Entry, Payment, PaymentMatch, Status
 
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
+#: The most entries, and the most payments, one pack lists (about 150 printed pages). A longer period is
+#: refused, pointing to a shorter one and to the CSV exports, which hold everything: the page's cost stays
+#: bounded however large the log (120,000 entries made 41 MB of HTML).
+MAX_ROWS = 5_000
 _MONEY = DecimalField(max_digits=14, decimal_places=2)
 
 _PRINTABLE = RegexValidator(r"^[^\x00-\x1f\x7f]*\Z", "Use letters, numbers and punctuation only (no line breaks).")
@@ -121,6 +125,15 @@ class Totals:
         return (self.received * 60 / self.minutes).quantize(CENT)
 
 
+class PackTooLarge(Exception):
+    """The period holds more than MAX_ROWS entries or payments (`what` says which)."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(f"more than {MAX_ROWS:,} {what}")
+        self.what = what
+        self.limit = f"{MAX_ROWS:,}"
+
+
 @dataclasses.dataclass
 class EvidencePack:
     platform: str
@@ -155,13 +168,16 @@ def evidence_pack(
     name: str = "",
     worker_id: str = "",
 ) -> EvidencePack:
-    """The pack for one platform (or all) and a period (open at either end). Four queries, however much is in it."""
+    """The pack for one platform (or all) and a period (open at either end). Four queries, however much is in
+    it; PackTooLarge past MAX_ROWS entries or payments."""
     period = _period_entries(user=user, platform=platform, date_from=date_from, date_to=date_to)
     entries = list(
         period.annotate(received=Coalesce(Sum("matches__amount"), Value(ZERO), output_field=_MONEY)).order_by(
             "date", "start_time", "pk"
-        )
+        )[: MAX_ROWS + 1]
     )
+    if len(entries) > MAX_ROWS:
+        raise PackTooLarge("entries")
     in_period = {entry.pk for entry in entries}
     totals: dict[str, Totals] = {}
     for entry in entries:
@@ -201,7 +217,9 @@ def evidence_pack(
         arrived = arrived.filter(date__lte=date_to)
     arrived = arrived.prefetch_related(
         Prefetch("matches", queryset=PaymentMatch.objects.select_related("entry").order_by("entry__date", "entry_id"))
-    ).order_by("date", "pk")
+    ).order_by("date", "pk")[: MAX_ROWS + 1]
+    if len(arrived) > MAX_ROWS:
+        raise PackTooLarge("payments")
     other_work: list[PaymentPart] = []
     for payment in arrived:
         elsewhere = [m for m in payment.matches.all() if m.entry_id not in in_period]

@@ -16,12 +16,15 @@ from django.utils import timezone
 
 from careermap.lib.csvio import csv_lines
 from careermap.worklog.csvimport import EXPORT_COLUMNS
+from careermap.worklog.expense_exports import cost_method_dicts, expense_dicts
 from careermap.worklog.models import Entry, Payment, PaymentMatch
 
 FORMAT = "careermap-worklog"
 #: Version 2 added each entry's `tips` and `miles`; a version-1 export restores with no tips and no miles.
-FORMAT_VERSION = 2
-RESTORABLE_VERSIONS = (1, 2)
+#: Version 3 added `expenses` (with their receipts) and `cost_methods` (`expense_exports.py`); an earlier
+#: version restores with none.
+FORMAT_VERSION = 3
+RESTORABLE_VERSIONS = (1, 2, 3)
 #: Our import's columns, then what was received for the entry (from payments) and the columns added later.
 ENTRY_CSV_HEADER = (*EXPORT_COLUMNS, "received", "tips", "miles")
 PAYMENT_CSV_HEADER = ("date", "platform", "amount", "currency", "reference", "matched")
@@ -137,6 +140,8 @@ def export_dict(*, user: Any) -> dict[str, Any]:
     return export_head() | {
         "entries": [entry_dict(entry) for entry in _entries(user)],
         "payments": list(_payment_dicts(user)),
+        "expenses": list(expense_dicts(user=user)),
+        "cost_methods": cost_method_dicts(user=user),
     }
 
 
@@ -149,4 +154,7 @@ def export_json(*, user: Any) -> Iterator[str]:
     yield '], "payments": ['
     for index, payment in enumerate(_payment_dicts(user)):
         yield ("," if index else "") + json.dumps(payment, ensure_ascii=False)
-    yield "]}\n"
+    yield '], "expenses": ['
+    for index, expense in enumerate(expense_dicts(user=user)):
+        yield ("," if index else "") + json.dumps(expense, ensure_ascii=False)
+    yield '], "cost_methods": ' + json.dumps(cost_method_dicts(user=user), ensure_ascii=False) + "}\n"

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 
-from careermap.worklog import rules
+from careermap.worklog import restore, rules
 from careermap.worklog.csvimport import DATE_FORMATS, PAY_KINDS, PAYMENT_TARGETS, TARGETS
 from careermap.worklog.models import ImportKind, Status
 from careermap.worklog.services import entry_fields_clean, payment_fields_clean
@@ -100,12 +99,16 @@ class EntryForm(forms.Form):
         max_length=3, initial="USD", widget=forms.TextInput(attrs={"list": "currencies", "size": 4})
     )
     status = forms.ChoiceField(choices=Status.choices, initial=Status.PENDING)
-    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    # The limit is checked by the rules once line breaks are one character (a browser sends two).
+    notes = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 3, "maxlength": rules.NOTES_MAX_LENGTH})
+    )
     version = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, platforms: list[str] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.platforms = platforms or []
+        _date_range(self.fields["date"])
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -138,16 +141,29 @@ class EntryFilterForm(forms.Form):
     q = forms.CharField(label="Words", required=False)
 
 
-class BulkStatusForm(forms.Form):
-    ids = forms.TypedMultipleChoiceField(
-        coerce=int, choices=(), error_messages={"required": "Tick at least one entry."}
-    )
-    status = forms.ChoiceField(choices=Status.choices)
+def _date_range(field: forms.Field) -> None:
+    """The browser's date picker offers the dates the rules take (the rules still check)."""
+    field.widget.attrs |= {"min": rules.EARLIEST_DATE.isoformat(), "max": rules.latest_date().isoformat()}
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        # The ids are checked against the owner in the service; here only their shape.
-        self.fields["ids"].valid_value = lambda value: str(value).isdigit()  # type: ignore[attr-defined]
+
+def _ids_field() -> forms.TypedMultipleChoiceField:
+    """Row ids ticked in a list. Their owner is checked in the service; here only that each is an id:
+    digits, 1 to 2⁶³ − 1 (a larger number is no row, and SQLite cannot even compare with it)."""
+    field = forms.TypedMultipleChoiceField(
+        coerce=int,
+        choices=(),
+        error_messages={
+            "required": "Tick at least one entry.",
+            "invalid_choice": "That is not an entry of your log.",
+        },
+    )
+    field.valid_value = lambda value: rules.parse_id(value) is not None  # type: ignore[method-assign]
+    return field
+
+
+class BulkStatusForm(forms.Form):
+    ids = _ids_field()
+    status = forms.ChoiceField(choices=Status.choices)
 
 
 class PaymentForm(forms.Form):
@@ -170,6 +186,7 @@ class PaymentForm(forms.Form):
     def __init__(self, *args: Any, platforms: list[str] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.platforms = platforms or []
+        _date_range(self.fields["date"])
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -184,14 +201,8 @@ class PaymentForm(forms.Form):
 
 
 class MatchForm(forms.Form):
-    entries = forms.TypedMultipleChoiceField(
-        coerce=int, choices=(), error_messages={"required": "Tick at least one entry."}
-    )
+    entries = _ids_field()
     mark_paid = forms.BooleanField(label="Mark entries paid in full as “Paid”", required=False, initial=True)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["entries"].valid_value = lambda value: str(value).isdigit()  # type: ignore[attr-defined]
 
 
 class ImportUploadForm(forms.Form):
@@ -225,12 +236,9 @@ class RestoreForm(forms.Form):
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES * 4:
-            raise ValidationError("The file is too large.")
-        try:
-            return json.loads(upload.read().decode("utf-8-sig"))
-        except (UnicodeDecodeError, ValueError):
-            raise ValidationError("This is not a JSON file.") from None
+        if upload.size > restore.MAX_BYTES:
+            raise ValidationError(f"The file is larger than {restore.MAX_BYTES // (1024 * 1024)} MB.")
+        return restore.load(upload.read())
 
 
 def _column_fields(header: list[str], targets: dict[str, tuple[str, bool]]) -> dict[str, forms.Field]:
@@ -262,7 +270,10 @@ class _MappingForm(forms.Form):
         self.fields = {name: fields[name] for name in self.order}
 
     def clean_default_currency(self) -> str:
-        return self.cleaned_data["default_currency"].strip().upper()
+        try:
+            return rules.clean_currency(self.cleaned_data["default_currency"])
+        except rules.RuleError as error:
+            raise ValidationError(error.message) from None
 
     def columns(self) -> dict[str, int]:
         data = self.cleaned_data

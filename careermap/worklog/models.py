@@ -2,7 +2,8 @@
 
 Every row belongs to one user and is only ever read through a selector that filters by that user.
 Amounts are decimals with two places; time is whole minutes. Money received is what payments say plus
-tips (kept on the entry they came with).
+tips (kept on the entry they came with). What the work cost is what expenses say, or, for driving, the
+IRS standard mileage rate × miles where the worker chose it (`CostMethod`), never both for the same miles.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
 
 
@@ -128,7 +130,7 @@ class Entry(models.Model):
             models.Index(fields=["user", "date"], name="worklog_entry_user_date"),
             # Covers the summary's GROUP BY queries, so they read this index and never the rows.
             models.Index(
-                fields=["user", "currency", "platform", "date", "status", "minutes", "pay_expected", "tips"],
+                fields=["user", "currency", "platform", "date", "status", "minutes", "pay_expected", "tips", "miles"],
                 name="worklog_entry_summary",
             ),
         ]
@@ -236,3 +238,120 @@ class PaymentMatch(models.Model):
 
     def __str__(self) -> str:
         return f"{self.payment_id} → {self.entry_id}: {self.amount}"
+
+
+class ExpenseCategory(models.TextChoices):
+    FUEL = "fuel", "Fuel"
+    VEHICLE_MAINTENANCE = "vehicle_maintenance", "Vehicle maintenance"
+    PHONE_DATA = "phone_data", "Phone and data"
+    EQUIPMENT = "equipment", "Equipment"
+    FEES = "fees", "Fees (parking, tolls, platform fees)"
+    INSURANCE = "insurance", "Insurance (vehicle)"
+    OTHER = "other", "Other"
+
+
+#: The costs of running a car that the IRS standard mileage rate stands for (fuel, repairs and
+#: maintenance, insurance): where the rate is used for a platform's miles, these expenses are not counted
+#: again. Parking, tolls, the phone and equipment are not part of the rate and still count.
+VEHICLE_CATEGORIES = (ExpenseCategory.FUEL, ExpenseCategory.VEHICLE_MAINTENANCE, ExpenseCategory.INSURANCE)
+
+
+class Expense(models.Model):
+    """Money the work cost: fuel, the phone, fees. `platform` is empty for a cost not tied to one platform."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="worklog_expenses")
+    date = models.DateField()
+    platform = models.CharField(max_length=100, blank=True)
+    category = models.CharField(max_length=20, choices=ExpenseCategory.choices)
+    amount = models.DecimalField(**AMOUNT)
+    currency = models.CharField(max_length=3, default="USD")
+    note = models.TextField(blank=True)
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        indexes = [
+            models.Index(fields=["user", "date"], name="worklog_expense_user_date"),
+            # Covers the summary's GROUP BY over expenses.
+            models.Index(
+                fields=["user", "currency", "platform", "category", "date", "amount"], name="worklog_expense_summary"
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(category__in=ExpenseCategory.values), name="worklog_expense_category_valid"
+            ),
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="worklog_expense_amount_positive"),
+            models.CheckConstraint(
+                condition=models.Q(currency__regex=r"^[A-Z]{3}$"), name="worklog_expense_currency_code"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.get_category_display()} {self.amount} {self.currency}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("worklog:expense_edit", args=[self.pk])
+
+    @property
+    def is_vehicle_cost(self) -> bool:
+        return self.category in VEHICLE_CATEGORIES
+
+
+class Receipt(models.Model):
+    """The file behind an expense (PDF, JPEG or PNG, checked by its content), kept in the database: it has
+    no public URL and is served only to its owner, by `worklog:expense_receipt`."""
+
+    expense = models.OneToOneField(Expense, on_delete=models.CASCADE, primary_key=True, related_name="receipt")
+    name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=40)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    data = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(content_type__in=["application/pdf", "image/jpeg", "image/png"]),
+                name="worklog_receipt_type_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CostMethodChoice(models.TextChoices):
+    ACTUAL = "actual", "Actual expenses"
+    MILEAGE = "mileage", "IRS standard mileage rate × miles"
+
+
+class CostMethod(models.Model):
+    """How a platform's driving costs count in one year: the expenses recorded, or the IRS standard mileage
+    rate × the miles logged (then fuel, maintenance and vehicle insurance of that platform are not counted
+    again). No row: actual expenses."""
+
+    Choice = CostMethodChoice
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="worklog_cost_methods")
+    platform = models.CharField(max_length=100)
+    year = models.PositiveSmallIntegerField()
+    method = models.CharField(max_length=10, choices=CostMethodChoice.choices)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-year", "platform"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("platform"), "user", "year", name="worklog_cost_method_one_per_platform_year"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(method__in=CostMethodChoice.values), name="worklog_cost_method_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.platform} {self.year}: {self.method}"

@@ -11,14 +11,26 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Literal
 
+from django.utils import timezone
+
 from careermap.worklog.models import MAX_MINUTES
 from careermap.worklog.platforms import clean_platform
 
 CENT = Decimal("0.01")
 MAX_AMOUNT = Decimal("9999999999.99")
 MAX_MILES = Decimal("999999.99")
+#: The dates the work log takes, for work and for payments, on every path: from EARLIEST_DATE to a year
+#: from today (`latest_date`). Earlier is not work this log is for; later is a typo or a spreadsheet's
+#: "no date" (9999-12-31), which would otherwise stretch every chart and total to the year 9999.
+EARLIEST_DATE = dt.date(2000, 1, 1)
+#: The longest note, in characters (line breaks count one), on every path: form, API, CSV import, restore.
+NOTES_MAX_LENGTH = 10_000
+#: Row ids are 64-bit: a larger number is no id (and SQLite cannot even compare with it).
+MAX_ID = 2**63 - 1
+MATCH_RULE = "a payment can only be matched to entries of the same platform and currency"
 _THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
-_CURRENCY = re.compile(r"^[A-Z]{3}$")
+_CURRENCY = re.compile(r"[A-Za-z]{3}")
+_ID = re.compile(r"[0-9]{1,19}")
 
 
 class RuleError(ValueError):
@@ -36,8 +48,12 @@ def clean_text(value: str | None, *, field: str = "notes", max_length: int | Non
     if "\x00" in text:
         raise RuleError(field, "contains a null character")
     if max_length is not None and len(text) > max_length:
-        raise RuleError(field, f"is longer than {max_length} characters")
+        raise RuleError(field, f"is longer than {max_length:,} characters")
     return text
+
+
+def clean_notes(value: str | None) -> str:
+    return clean_text(value, field="notes", max_length=NOTES_MAX_LENGTH)
 
 
 def clean_platform_name(value: str | None) -> str:
@@ -49,11 +65,58 @@ def clean_platform_name(value: str | None) -> str:
     return name
 
 
-def clean_currency(value: str | None) -> str:
-    code = (value or "").strip().upper()
-    if not _CURRENCY.match(code):
-        raise RuleError("currency", f"“{value}” is not a three-letter currency code such as USD")
-    return code
+def clean_currency(value: str | None, *, field: str = "currency") -> str:
+    """Three letters, A to Z, in capitals: the same rule for an entry, a payment and an import's default."""
+    code = (value or "").strip()
+    if not _CURRENCY.fullmatch(code):
+        raise RuleError(field, f"“{value}” is not a three-letter currency code such as USD")
+    return code.upper()
+
+
+def latest_date(today: dt.date | None = None) -> dt.date:
+    """A year from today (28 February when today is the 29th)."""
+    today = today or timezone.localdate()
+    try:
+        return today.replace(year=today.year + 1)
+    except ValueError:
+        return today.replace(year=today.year + 1, day=28)
+
+
+def check_date(value: dt.date, *, field: str = "date", today: dt.date | None = None) -> dt.date:
+    """A date of work or of a payment: from EARLIEST_DATE to a year from today."""
+    latest = latest_date(today)
+    if not EARLIEST_DATE <= value <= latest:
+        raise RuleError(
+            field,
+            f"{value.isoformat()} is outside the dates the work log takes: "
+            f"{EARLIEST_DATE.isoformat()} to {latest.isoformat()} (a year from today)",
+        )
+    return value
+
+
+def parse_id(value: object) -> int | None:
+    """A row id as a form sends it ("12"): digits only, 1 to MAX_ID. Anything else: None."""
+    text = str(value)
+    if not _ID.fullmatch(text) or not 1 <= int(text) <= MAX_ID:
+        return None
+    return int(text)
+
+
+def matchable(*, platform: str, currency: str, other_platform: str, other_currency: str) -> bool:
+    """A payment and an entry can be matched: same platform (any case) and same currency."""
+    return platform.lower() == other_platform.lower() and currency == other_currency
+
+
+def check_match(*, payment_platform: str, payment_currency: str, entry_platform: str, entry_currency: str) -> None:
+    """Refuse matching a payment to an entry of another platform or currency (every path: the match form,
+    the API, the JSON restore)."""
+    if not matchable(
+        platform=payment_platform,
+        currency=payment_currency,
+        other_platform=entry_platform,
+        other_currency=entry_currency,
+    ):
+        raise RuleError("entries", MATCH_RULE)
 
 
 def parse_amount(value: str, *, field: str) -> Decimal:

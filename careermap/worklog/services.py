@@ -28,10 +28,21 @@ from careermap.worklog.csvimport import (
     guess_date_format,
     guess_mapping,
     guess_pay_kind,
+    header_problem,
     parse_payment_rows,
     parse_rows,
 )
-from careermap.worklog.models import Entry, ImportBatch, ImportKind, ImportState, Payment, PaymentMatch, Status
+from careermap.worklog.expense_exports import restore_expenses
+from careermap.worklog.models import (
+    Entry,
+    Expense,
+    ImportBatch,
+    ImportKind,
+    ImportState,
+    Payment,
+    PaymentMatch,
+    Status,
+)
 from careermap.worklog.selectors import known_platforms
 
 ENTRY_FIELDS = (
@@ -75,7 +86,7 @@ def entry_fields_clean(fields: Mapping[str, Any]) -> dict[str, Any]:
         return {
             "platform": rules.clean_platform_name(fields.get("platform")),
             "task_type": rules.clean_text(fields.get("task_type"), field="task_type", max_length=200),
-            "date": fields["date"],
+            "date": rules.check_date(fields["date"]),
             "start_time": start,
             "end_time": end,
             "minutes": rules.entry_minutes(start=start, end=end, minutes=fields.get("minutes")),
@@ -85,7 +96,7 @@ def entry_fields_clean(fields: Mapping[str, Any]) -> dict[str, Any]:
             "miles": None if miles is None else rules.check_miles(Decimal(miles)),
             "currency": rules.clean_currency(fields.get("currency") or "USD"),
             "status": status,
-            "notes": rules.clean_text(fields.get("notes")),
+            "notes": rules.clean_notes(fields.get("notes")),
         }
     except rules.RuleError as error:
         raise _as_validation_error(error) from None
@@ -194,7 +205,7 @@ def payment_fields_clean(fields: Mapping[str, Any]) -> dict[str, Any]:
         if amount is None:
             raise rules.RuleError("amount", "is required")
         return {
-            "date": fields["date"],
+            "date": rules.check_date(fields["date"]),
             "platform": rules.clean_platform_name(fields.get("platform")),
             "amount": rules.check_amount(Decimal(amount), field="amount", allow_zero=False),
             "currency": rules.clean_currency(fields.get("currency") or "USD"),
@@ -265,10 +276,15 @@ def payment_match(*, user: Any, payment_id: int, entry_ids: Iterable[int], mark_
     if len(entries) != len(ids):
         raise Entry.DoesNotExist("Entry matching query does not exist.")
     for entry in entries:
-        if entry.platform.lower() != payment.platform.lower() or entry.currency != payment.currency:
-            raise ValidationError(
-                {"entries": ["a payment can only be matched to entries of the same platform and currency"]}
+        try:
+            rules.check_match(
+                payment_platform=payment.platform,
+                payment_currency=payment.currency,
+                entry_platform=entry.platform,
+                entry_currency=entry.currency,
             )
+        except rules.RuleError as error:
+            raise _as_validation_error(error) from None
     matched = rules.cents(payment.matches.aggregate(total=Sum("amount"))["total"])
     remaining = payment.amount - matched
     received = {
@@ -318,11 +334,13 @@ def import_batch_create(*, user: Any, filename: str, data: bytes, kind: str = Im
     """Keep an uploaded CSV as a draft. Nothing reaches the log until `worklog_csv_import`."""
     if kind not in ImportKind.values:
         raise ValueError(f"not an import kind: {kind}")
-    text = decode_upload(data)
     try:
+        text = decode_upload(data)
         header, rows = read_rows(text)
         if not header or not any(header):
             raise ValidationError({"file": ["The file is empty or has no header row."]})
+        if problem := header_problem(header):
+            raise ValidationError({"file": [problem]})
         rows_total = sum(1 for _ in rows)
     except CsvFormatError as error:
         raise ValidationError({"file": [f"Line {error.line}: {error.message}."]}) from None
@@ -574,91 +592,75 @@ def import_batch_discard(*, user: Any, batch_id: int) -> None:
 RESTORE_MAX_ERRORS = 20
 
 
-def _restore_entry(item: Mapping[str, Any]) -> dict[str, Any]:
-    def time_or_none(value: Any) -> dt.time | None:
-        return dt.time.fromisoformat(value) if value else None
-
-    return entry_fields_clean(
-        {
-            "platform": item["platform"],
-            "task_type": item.get("task_type", ""),
-            "date": dt.date.fromisoformat(item["date"]),
-            "start_time": time_or_none(item.get("start_time")),
-            "end_time": time_or_none(item.get("end_time")),
-            "minutes": int(item["minutes"]),
-            "units": None if item.get("units") in (None, "") else Decimal(item["units"]),
-            "pay_expected": Decimal(item.get("pay_expected") or "0"),
-            "tips": Decimal(item.get("tips") or "0"),  # exports before version 2 have no tips or miles
-            "miles": None if item.get("miles") in (None, "") else Decimal(item["miles"]),
-            "currency": item.get("currency", "USD"),
-            "status": item["status"],
-            "notes": item.get("notes", ""),
-        }
-    )
-
-
-def _restore_payment(item: Mapping[str, Any]) -> dict[str, Any]:
-    return payment_fields_clean(
-        {
-            "date": dt.date.fromisoformat(item["date"]),
-            "platform": item["platform"],
-            "amount": Decimal(item["amount"]),
-            "currency": item.get("currency", "USD"),
-            "reference": item.get("reference", ""),
-        }
-    )
-
-
-def _problem(where: str, error: Exception) -> str:
-    if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
+def _problem(where: str, error: ValidationError) -> str:
+    if hasattr(error, "error_dict"):
         return "; ".join(f"{where}.{field}: {' '.join(messages)}" for field, messages in error.message_dict.items())
-    if isinstance(error, KeyError):
-        return f"{where}: {error.args[0]} is missing"
-    return f"{where}: {error}"
+    return f"{where}: {' '.join(error.messages)}"
 
 
 @transaction.atomic
 def worklog_json_restore(*, user: Any, document: Mapping[str, Any]) -> tuple[int, int, int]:
     """Recreate a JSON export (`exports.export_dict`) in an empty work log: every entry, payment and match,
-    all or nothing. Returns (entries, payments, matches) created."""
+    all or nothing. The whole document is checked against the restore schema first (`restore.py`), then
+    each value against the rules every write path applies. Returns (entries, payments, matches) created."""
+    from careermap.worklog import restore
     from careermap.worklog.exports import FORMAT, RESTORABLE_VERSIONS
 
     if not isinstance(document, Mapping) or document.get("format") != FORMAT:
         raise ValidationError("This is not a Career Map work-log export (JSON).")
     if document.get("version") not in RESTORABLE_VERSIONS:
         versions = " or ".join(str(v) for v in RESTORABLE_VERSIONS)
-        raise ValidationError(f"This export is version {document.get('version')}; we can restore version {versions}.")
+        version = str(document.get("version"))[:20]
+        raise ValidationError(f"This export is version {version}; we can restore version {versions}.")
+    parsed = restore.validate(document)
     get_user_model().objects.select_for_update().filter(pk=user.pk).exists()
-    if Entry.objects.filter(user=user).exists() or Payment.objects.filter(user=user).exists():
+    if any(model.objects.filter(user=user).exists() for model in (Entry, Payment, Expense)):
         raise ValidationError("Restore only works into an empty work log; use the CSV import to add entries.")
 
     problems: list[str] = []
-    entries: dict[Any, Entry] = {}
-    for index, item in enumerate(document.get("entries") or []):
-        try:
-            if item["id"] in entries:
-                raise ValueError(f"id {item['id']} appears twice")
-            entries[item["id"]] = Entry(user=user, **_restore_entry(item))
-        except (KeyError, TypeError, ValueError, ArithmeticError, ValidationError) as error:
-            problems.append(_problem(f"entries[{index}]", error))
-    payments: list[tuple[Payment, list[Any]]] = []
-    for index, item in enumerate(document.get("payments") or []):
-        try:
-            payment = Payment(user=user, **_restore_payment(item))
-            matches = [
-                (m["entry"], rules.check_amount(Decimal(m["amount"]), field="amount", allow_zero=False))
-                for m in item.get("matches") or []
-            ]
-        except (KeyError, TypeError, ValueError, ArithmeticError, ValidationError, rules.RuleError) as error:
-            problems.append(_problem(f"payments[{index}]", error))
+    entries: dict[int, Entry] = {}
+    for index, item in enumerate(parsed.entries or []):
+        if item.id in entries:
+            problems.append(f"entries[{index}].id: {item.id} appears twice")
             continue
+        try:
+            entries[item.id] = Entry(user=user, **entry_fields_clean(item.fields()))
+        except ValidationError as error:
+            problems.append(_problem(f"entries[{index}]", error))
+    payments: list[tuple[Payment, list[tuple[int, Decimal]]]] = []
+    for index, item in enumerate(parsed.payments or []):
+        where = f"payments[{index}]"
+        try:
+            payment = Payment(user=user, **payment_fields_clean(item.fields()))
+        except ValidationError as error:
+            problems.append(_problem(where, error))
+            continue
+        matches: list[tuple[int, Decimal]] = []
+        unknown: list[int] = []
+        for number, match in enumerate(item.matches or []):
+            entry = entries.get(match.entry)
+            try:
+                amount = rules.check_amount(match.amount, field="amount", allow_zero=False)
+                if entry is not None:
+                    rules.check_match(
+                        payment_platform=payment.platform,
+                        payment_currency=payment.currency,
+                        entry_platform=entry.platform,
+                        entry_currency=entry.currency,
+                    )
+            except rules.RuleError as error:
+                field = "amount" if error.field == "amount" else "entry"
+                problems.append(f"{where}.matches[{number}].{field}: {error.message}")
+                continue
+            if entry is None:
+                unknown.append(match.entry)
+            matches.append((match.entry, amount))
         if sum((amount for _, amount in matches), Decimal("0")) > payment.amount:
-            problems.append(f"payments[{index}]: its matches add up to more than its amount")
+            problems.append(f"{where}: its matches add up to more than its amount")
         if len({entry_id for entry_id, _ in matches}) != len(matches):
-            problems.append(f"payments[{index}]: matched to the same entry twice")
-        unknown = [entry_id for entry_id, _ in matches if entry_id not in entries]
+            problems.append(f"{where}: matched to the same entry twice")
         if unknown:
-            problems.append(f"payments[{index}]: matched to entries not in the file: {unknown[:5]}")
+            problems.append(f"{where}: matched to entries not in the file: {unknown[:5]}")
         payments.append((payment, matches))
     if problems:
         raise ValidationError(problems[:RESTORE_MAX_ERRORS])
@@ -671,4 +673,9 @@ def worklog_json_restore(*, user: Any, document: Mapping[str, Any]) -> tuple[int
         for entry_id, amount in matches
     ]
     PaymentMatch.objects.bulk_create(links, batch_size=IMPORT_BATCH_SIZE)
+    _, expense_problems = restore_expenses(  # version 3 on: expenses, receipts, cost methods
+        user=user, expenses=parsed.expenses, cost_methods=parsed.cost_methods
+    )
+    if expense_problems:
+        raise ValidationError(expense_problems[:RESTORE_MAX_ERRORS])
     return len(entries), len(payments), len(links)

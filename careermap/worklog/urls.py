@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from careermap.worklog import views
+from careermap.worklog import money_views, views
 
 app_name = "worklog"
 urlpatterns = [
@@ -18,10 +18,19 @@ urlpatterns = [
     path("payments/<int:payment_id>/match/", views.payment_match, name="payment_match"),
     path("payments/<int:payment_id>/unmatch/", views.payment_unmatch, name="payment_unmatch"),
     path("summary/", views.summary, name="summary"),
+    path("summary/times/", money_views.summary_times, name="summary_times"),
+    path("taxes/", money_views.taxes, name="taxes"),
+    path("expenses/", money_views.expense_list, name="expenses"),
+    path("expenses/add/", money_views.expense_add, name="expense_add"),
+    path("expenses/costs/", money_views.cost_methods, name="cost_methods"),
+    path("expenses/<int:expense_id>/", money_views.expense_edit, name="expense_edit"),
+    path("expenses/<int:expense_id>/delete/", money_views.expense_delete, name="expense_delete"),
+    path("expenses/<int:expense_id>/receipt/", money_views.expense_receipt, name="expense_receipt"),
     path("data/", views.data, name="data"),
     path("export/entries.csv", views.export_csv, name="export_csv"),
     path("export/payments.csv", views.export_payments_csv, name="export_payments_csv"),
     path("export/worklog.json", views.export_json, name="export_json"),
+    path("export/expenses.csv", money_views.export_expenses_csv, name="export_expenses_csv"),
     path("evidence/", views.evidence, name="evidence"),
     path("restore/", views.restore, name="restore"),
     path("import/", views.import_upload, name="import_upload"),

@@ -14,12 +14,12 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from careermap.lib.ratelimit import allow
 from careermap.worklog import charts, exports, rules, selectors, services
 from careermap.worklog.csvimport import ignored_columns
-from careermap.worklog.evidence import EvidenceForm, evidence_pack
+from careermap.worklog.evidence import EvidenceForm, PackTooLarge, evidence_pack
 from careermap.worklog.forms import (
     CURRENCIES,
     BulkStatusForm,
@@ -32,6 +32,7 @@ from careermap.worklog.forms import (
     mapping_form,
 )
 from careermap.worklog.models import Entry, ImportBatch, ImportKind, ImportState, Payment, Status
+from careermap.worklog.money_forms import RangeForm
 
 PAGE_SIZE = 50
 IMPORTS_PER_HOUR = 30
@@ -65,6 +66,7 @@ def entry_list(request: HttpRequest) -> HttpResponse:
 
 @sensitive_post_parameters()
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def entry_add(request: HttpRequest) -> HttpResponse:
     platforms = selectors.platform_names(user=request.user)
     initial = {"date": dt.date.today(), **selectors.last_entry_defaults(user=request.user)}
@@ -78,6 +80,7 @@ def entry_add(request: HttpRequest) -> HttpResponse:
 
 @sensitive_post_parameters()
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def entry_edit(request: HttpRequest, entry_id: int) -> HttpResponse:
     entry = get_object_or_404(Entry, user=request.user, pk=entry_id)
     initial = {name: getattr(entry, name) for name in services.ENTRY_FIELDS} | {"version": entry.version}
@@ -104,6 +107,7 @@ def entry_edit(request: HttpRequest, entry_id: int) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def entry_delete(request: HttpRequest, entry_id: int) -> HttpResponse:
     entry = get_object_or_404(Entry, user=request.user, pk=entry_id)
     if request.method == "POST":
@@ -137,6 +141,7 @@ def payment_list(request: HttpRequest) -> HttpResponse:
 
 @sensitive_post_parameters()
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def payment_add(request: HttpRequest) -> HttpResponse:
     defaults = selectors.last_entry_defaults(user=request.user)
     form = PaymentForm(
@@ -153,6 +158,7 @@ def payment_add(request: HttpRequest) -> HttpResponse:
 
 @sensitive_post_parameters()
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def payment_edit(request: HttpRequest, payment_id: int) -> HttpResponse:
     payment = get_object_or_404(Payment, user=request.user, pk=payment_id)
     initial = {name: getattr(payment, name) for name in services.PAYMENT_FIELDS} | {"version": payment.version}
@@ -175,6 +181,7 @@ def payment_edit(request: HttpRequest, payment_id: int) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def payment_delete(request: HttpRequest, payment_id: int) -> HttpResponse:
     payment = get_object_or_404(Payment, user=request.user, pk=payment_id)
     if request.method == "POST":
@@ -185,6 +192,7 @@ def payment_delete(request: HttpRequest, payment_id: int) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def payment_match(request: HttpRequest, payment_id: int) -> HttpResponse:
     payment = get_object_or_404(Payment, user=request.user, pk=payment_id)
     form = MatchForm(request.POST or None)
@@ -225,9 +233,19 @@ def payment_unmatch(request: HttpRequest, payment_id: int) -> HttpResponse:
 @login_required
 @require_safe
 def summary(request: HttpRequest) -> HttpResponse:
-    result = selectors.worklog_summary(user=request.user, currency=request.GET.get("currency") or None)
+    form = RangeForm(request.GET or None)  # a currency and an optional date range
+    data = form.cleaned_data if form.is_valid() else {}
+    result = selectors.worklog_summary(
+        user=request.user, currency=data.get("currency"), date_from=data.get("date_from"), date_to=data.get("date_to")
+    )
     hours_chart, money_chart = charts.summary_charts(months=result.months, currency=result.currency)
-    context = {"summary": result, "hours_chart": hours_chart, "money_chart": money_chart, "section": "summary"}
+    context = {
+        "summary": result,
+        "form": form,
+        "hours_chart": hours_chart,
+        "money_chart": money_chart,
+        "section": "summary",
+    }
     return render(request, "worklog/summary.html", context)
 
 
@@ -301,10 +319,20 @@ def export_json(request: HttpRequest) -> StreamingHttpResponse:
 @require_safe
 def evidence(request: HttpRequest) -> HttpResponse:
     form = EvidenceForm(request.GET or None)
-    pack = None
+    pack = too_large = None
     if request.GET and form.is_valid():
-        pack = evidence_pack(user=request.user, **form.cleaned_data)
-    context = {"form": form, "pack": pack, "today": dt.date.today(), "section": "data", **_choices(request)}
+        try:
+            pack = evidence_pack(user=request.user, **form.cleaned_data)
+        except PackTooLarge as error:
+            too_large = error
+    context = {
+        "form": form,
+        "pack": pack,
+        "too_large": too_large,
+        "today": dt.date.today(),
+        "section": "data",
+        **_choices(request),
+    }
     response = render(request, "worklog/evidence.html", context)
     response["Cache-Control"] = "private, no-store"
     return response
@@ -333,6 +361,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def import_detail(request: HttpRequest, batch_id: int) -> HttpResponse:
     """A draft: the column mapping (POST saves it and shows the preview). Otherwise the import's result."""
     batch = get_object_or_404(ImportBatch, user=request.user, pk=batch_id)
@@ -351,6 +380,7 @@ def import_detail(request: HttpRequest, batch_id: int) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def import_preview(request: HttpRequest, batch_id: int) -> HttpResponse:
     """What the import would do (GET); POST takes or leaves the statuses the notes suggest."""
     batch = get_object_or_404(ImportBatch, user=request.user, pk=batch_id, state=ImportState.DRAFT)

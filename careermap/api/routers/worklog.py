@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import HttpRequest
+from django.http import HttpRequest, StreamingHttpResponse
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.security import APIKeyCookie, HttpBearer
@@ -46,8 +46,8 @@ def _clock_time(value: Any) -> Any:
 
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 ClockTime = Annotated[dt.time, BeforeValidator(_clock_time)]
-Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
-BodyId = Annotated[StrictInt, Field(ge=1, le=2**63 - 1)]
+Id = Annotated[int, Field(ge=1, le=rules.MAX_ID)]
+BodyId = Annotated[StrictInt, Field(ge=1, le=rules.MAX_ID)]
 Minutes = Annotated[StrictInt, Field(ge=0, le=1440)]
 Money = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
 Miles = Annotated[Decimal, Field(ge=0, max_digits=8, decimal_places=2)]
@@ -175,7 +175,7 @@ class WorklogEntryIn(BodyIn):
     miles: Miles | None = None
     currency: Currency = "USD"
     status: StatusLiteral
-    notes: Annotated[str, Field(max_length=10000)] = ""
+    notes: Annotated[str, Field(max_length=rules.NOTES_MAX_LENGTH)] = ""
 
 
 class WorklogEntryPatch(BodyIn):
@@ -195,7 +195,7 @@ class WorklogEntryPatch(BodyIn):
     miles: Miles | None = None
     currency: Currency | None = None
     status: StatusLiteral | None = None
-    notes: Annotated[str, Field(max_length=10000)] | None = None
+    notes: Annotated[str, Field(max_length=rules.NOTES_MAX_LENGTH)] | None = None
     version: StrictInt | None = None
 
 
@@ -490,14 +490,39 @@ class WorklogFiguresOut(Schema):
     unpaid_share_percent: Decimal | None
     entries: int
     expected: Decimal
-    received: Decimal = Field(description="Money received: payments and tips")
+    received: Decimal = Field(
+        description="Money in this row's rate: payments matched to its work, its tips, and (overall and by "
+        "platform, not by month or week) payments not matched to any work"
+    )
     tips: Decimal = Field(description="Of the money received, tips")
+    paid_for_work: Decimal = Field(description="Payments matched to this row's work, whenever they arrived")
+    not_matched: Decimal = Field(
+        description="Payments not matched to any work, by the day they arrived (by month and week: not in `received`)"
+    )
     hourly: Decimal | None = Field(description="Money received ÷ all hours, unpaid hours included")
+    if_all_arrived_hourly: Decimal | None = Field(
+        description="(Expected pay + tips, or what arrived where more did) ÷ all hours: never below `hourly`"
+    )
+    no_money_received: bool = Field(description="Hours worked and no money received yet")
 
 
 class WorklogPlatformOut(WorklogFiguresOut):
     read_url: str | None
     read_title: str | None
+    costs: Decimal = Field(description="Costs counted for this platform (expenses, or IRS mileage rate × miles)")
+    cost_method: str = Field(description="How its driving costs were counted, by year")
+    net: Decimal
+    net_hourly: Decimal | None = Field(description="(Received − costs) ÷ all hours")
+
+
+class WorklogOverallOut(WorklogFiguresOut):
+    costs: Decimal = Field(description="Every cost counted, those not tied to a platform included")
+    net: Decimal
+    net_hourly: Decimal | None = Field(description="(Received − costs) ÷ all hours")
+
+
+class WorklogWeekOut(WorklogFiguresOut):
+    week: dt.date = Field(description="The Monday of the week")
 
 
 class WorklogMonthOut(WorklogFiguresOut):
@@ -528,9 +553,17 @@ class WorklogMissingPaymentsOut(Schema):
 class WorklogSummaryOut(Schema):
     currency: str
     currencies: list[str]
-    overall: WorklogFiguresOut
+    date_from: dt.date | None
+    date_to: dt.date | None
+    overall: WorklogOverallOut
     platforms: list[WorklogPlatformOut]
     months: list[WorklogMonthOut]
+    weeks: list[WorklogWeekOut]
+    costs_not_tied_to_a_platform: Decimal
+    vehicle_expenses_left_out: Decimal = Field(
+        description="Fuel, maintenance and vehicle insurance not counted because the IRS mileage rate stands for them"
+    )
+    unpriced_miles: Decimal = Field(description="Miles under the mileage method whose IRS rate is not known here")
     owed: list[WorklogOwedOut]
     owed_total: Decimal
     unmatched: Decimal
@@ -543,6 +576,8 @@ class WorklogSummaryOut(Schema):
 
 class WorklogSummaryParams(Schema):
     currency: Currency | None = Field(None, description="Default: the currency used most")
+    date_from: IsoDate | None = Field(None, description="Work from this day on")
+    date_to: IsoDate | None = Field(None, description="Work up to this day")
 
 
 def _figures(f: selectors.Figures) -> dict[str, Any]:
@@ -555,8 +590,16 @@ def _figures(f: selectors.Figures) -> dict[str, Any]:
         "expected": f.expected,
         "received": f.received,
         "tips": f.tips,
+        "paid_for_work": f.for_work,
+        "not_matched": f.not_matched,
         "hourly": f.hourly,
+        "if_all_arrived_hourly": f.expected_hourly,
+        "no_money_received": f.nothing_received,
     }
+
+
+def _net(f: selectors.Figures) -> dict[str, Any]:
+    return {"costs": f.cost_total or Decimal("0.00"), "net": f.net or Decimal("0.00"), "net_hourly": f.net_hourly}
 
 
 @router.get("/summary", response={200: WorklogSummaryOut, **ERRORS}, summary="What the work really paid")
@@ -564,20 +607,36 @@ def summary(request: HttpRequest, params: Query[WorklogSummaryParams]) -> Any:
     if error := _repeated(request):
         return error
     currency = params.currency.upper() if params.currency else None
-    s = selectors.worklog_summary(user=request.auth, currency=currency)  # type: ignore[attr-defined]
+    if params.date_from and params.date_to and params.date_from > params.date_to:
+        return 422, {"detail": [{"field": "date_to", "message": "is before date_from"}]}
+    s = selectors.worklog_summary(
+        user=request.auth,  # type: ignore[attr-defined]
+        currency=currency,
+        date_from=params.date_from,
+        date_to=params.date_to,
+    )
+    costs = s.costs
     return {
         "currency": s.currency,
         "currencies": s.currencies,
-        "overall": _figures(s.overall),
+        "date_from": s.date_from,
+        "date_to": s.date_to,
+        "overall": _figures(s.overall) | _net(s.overall),
         "platforms": [
             _figures(p)
+            | _net(p)
             | {
                 "read_url": p.read.get_absolute_url() if p.read else None,
                 "read_title": p.read.title if p.read else None,
+                "cost_method": p.costs.method_label if p.costs else "actual expenses",
             }
             for p in s.platforms
         ],
         "months": [_figures(m) | {"month": m.month} for m in s.months],
+        "weeks": [_figures(w) | {"week": w.week} for w in s.weeks],
+        "costs_not_tied_to_a_platform": costs.general.total if costs else Decimal("0.00"),
+        "vehicle_expenses_left_out": costs.left_out if costs else Decimal("0.00"),
+        "unpriced_miles": sum((line.unpriced_miles for line in costs.unpriced), Decimal("0.00")) if costs else 0,
         "owed": [
             {
                 "platform": o.platform,
@@ -636,16 +695,46 @@ class WorklogExportPaymentOut(Schema):
     matches: list[WorklogExportMatchOut]
 
 
+class WorklogExportReceiptOut(Schema):
+    name: str
+    content_type: str
+    size: int
+    sha256: str
+    data: str = Field(description="The file, base64-encoded")
+
+
+class WorklogExportExpenseOut(Schema):
+    id: int
+    date: str
+    platform: str
+    category: str
+    amount: str
+    currency: str
+    note: str
+    version: int
+    receipt: WorklogExportReceiptOut | None
+
+
+class WorklogExportCostMethodOut(Schema):
+    platform: str
+    year: int
+    method: Literal["actual", "mileage"]
+
+
 class WorklogExportOut(Schema):
     format: Literal["careermap-worklog"]
     version: int
     exported_at: str
     entries: list[WorklogExportEntryOut]
     payments: list[WorklogExportPaymentOut]
+    expenses: list[WorklogExportExpenseOut] = Field(description="Version 3 on")
+    cost_methods: list[WorklogExportCostMethodOut] = Field(description="Version 3 on")
 
 
 @router.get(
     "/export", response={200: WorklogExportOut, **ERRORS}, summary="Everything in your work log, as one document"
 )
-def export(request: HttpRequest) -> dict[str, Any]:
-    return exports.export_dict(user=request.auth)  # type: ignore[attr-defined]
+def export(request: HttpRequest) -> StreamingHttpResponse:
+    """Streamed as it is read (the same document as the page's JSON download): a large log never sits in
+    memory whole."""
+    return StreamingHttpResponse(exports.export_json(user=request.auth), content_type="application/json")  # type: ignore[attr-defined]

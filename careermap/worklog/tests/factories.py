@@ -43,3 +43,42 @@ class PaymentMatchFactory(factory.django.DjangoModelFactory):
     payment = factory.SubFactory(PaymentFactory)
     entry = factory.SubFactory(EntryFactory, user=factory.SelfAttribute("..payment.user"))
     amount = Decimal("20.00")
+
+
+def png_bytes() -> bytes:
+    """A real 1×1 PNG (a receipt photo, as small as one gets)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00\xff\xff\xff"))
+        + chunk(b"IEND", b"")
+    )
+
+
+def pdf_bytes() -> bytes:
+    """The smallest PDF a viewer opens."""
+    return (
+        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj "
+        b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 72 72]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+    )
+
+
+def expense_with_receipt(user: object, **fields: object) -> object:
+    """An expense (fuel on Uber unless told otherwise) with a PNG receipt kept with it."""
+    from careermap.worklog.expenses import expense_create, receipt_check
+
+    values: dict[str, object] = {
+        "date": dt.date(2026, 11, 3),
+        "category": "fuel",
+        "amount": Decimal("40.00"),
+        "platform": "Uber",
+        "note": "",
+    } | fields
+    return expense_create(user=user, receipt=receipt_check(name="receipt.png", data=png_bytes()), **values)  # type: ignore[arg-type]

@@ -135,7 +135,16 @@ def test_import_then_csv_exports_then_import_keeps_every_figure(text: str, take_
         batch = import_batch_create(user=elsewhere, filename="p.csv", data=payouts, kind="payments")
         worklog_csv_import(user=elsewhere, batch_id=batch.pk)
     after = worklog_summary(user=elsewhere, today=TODAY)
-    # The payments come back unmatched, on the day of the work they paid for, so every figure is the same;
-    # only the total "not matched to entries" differs (all of it, against none).
-    assert seen(after) == seen(before)
+    # The payments come back unmatched, on the day of the work they paid for, so every figure overall and by
+    # platform is the same; only the total "not matched to entries" differs (all of it, against none). By
+    # month, money not matched to work is not that month's pay: it moves to the month's "not matched" column
+    # (the month it arrived, which is the month of the work here).
+    assert seen(after) | {"months": []} == seen(before) | {"months": []}
     assert after.unmatched == before.paid_in
+    assert [month_money(m) for m in after.months] == [month_money(m) for m in before.months]
+    assert [(m.for_work, m.not_matched) for m in after.months] == [(Decimal("0.00"), m.for_work) for m in before.months]
+
+
+def month_money(f: Figures) -> tuple[Any, ...]:
+    """A month's figures with its payments however they are attributed (matched, or not matched to work)."""
+    return (f.label, f.minutes, f.unpaid_minutes, f.expected, f.tips, f.entries, f.for_work + f.not_matched)

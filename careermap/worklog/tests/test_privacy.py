@@ -16,9 +16,9 @@ from django.urls import URLPattern
 from careermap.accounts import urls as accounts_urls
 from careermap.accounts.services import api_token_create
 from careermap.worklog import urls as worklog_urls
-from careermap.worklog.models import Entry, ImportBatch, Payment
+from careermap.worklog.models import Entry, Expense, ImportBatch, Payment, Receipt
 from careermap.worklog.services import import_batch_create
-from careermap.worklog.tests.factories import EntryFactory, PaymentFactory
+from careermap.worklog.tests.factories import EntryFactory, PaymentFactory, expense_with_receipt
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +35,14 @@ def alices_objects(alice) -> dict[str, int]:  # type: ignore[no-untyped-def]
     payment = PaymentFactory(user=alice)
     batch = import_batch_create(user=alice, filename="a.csv", data=b"date,platform,minutes\n2026-11-01,Outlier,30\n")
     token, _ = api_token_create(user=alice, name="alice's phone")
-    return {"entry_id": entry.pk, "payment_id": payment.pk, "batch_id": batch.pk, "token_id": token.pk}
+    expense = expense_with_receipt(alice, note="alice's secret note")
+    return {
+        "entry_id": entry.pk,
+        "payment_id": payment.pk,
+        "batch_id": batch.pk,
+        "token_id": token.pk,
+        "expense_id": expense.pk,  # type: ignore[attr-defined]
+    }
 
 
 def urls_with_ids(objects: dict[str, int]) -> list[str]:
@@ -54,7 +61,7 @@ def urls_with_ids(objects: dict[str, int]) -> list[str]:
 
 
 def test_the_walk_covers_every_view_with_an_id(alices_objects: dict[str, int]) -> None:
-    assert len(urls_with_ids(alices_objects)) == 12
+    assert len(urls_with_ids(alices_objects)) == 15  # 12, and an expense: edit, delete, receipt
 
 
 def test_bob_gets_404_for_every_one_of_alices_objects(
@@ -72,6 +79,12 @@ def test_bob_gets_404_for_every_one_of_alices_objects(
     assert entry.notes == "alice's secret note" and entry.version == 1
     assert Payment.objects.filter(pk=alices_objects["payment_id"]).exists()
     assert ImportBatch.objects.get(pk=alices_objects["batch_id"]).state == "draft"
+    expense = Expense.objects.get(pk=alices_objects["expense_id"])
+    assert (expense.note, expense.version, Receipt.objects.filter(expense=expense).exists()) == (
+        "alice's secret note",
+        1,
+        True,
+    )
     for url in urls_with_ids(alices_objects):  # the same URLs work for their owner
         assert alice_client.get(url).status_code in {200, 405}, url
 
@@ -87,6 +100,11 @@ def test_nothing_of_alices_leaks_into_bobs_lists(bob_client: Client, alices_obje
         "/worklog/export/entries.csv",
         "/worklog/export/worklog.json",
         "/worklog/export/payments.csv",
+        "/worklog/export/expenses.csv",
+        "/worklog/expenses/",
+        "/worklog/expenses/costs/",
+        "/worklog/taxes/",
+        "/worklog/summary/times/",
     ]:
         response = bob_client.get(url)
         body = b"".join(response.streaming_content) if response.streaming else response.content  # type: ignore[attr-defined]

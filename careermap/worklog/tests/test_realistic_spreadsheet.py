@@ -224,7 +224,7 @@ def test_the_summary_of_the_imported_spreadsheet_is_right(alice_client: Client, 
     assert PaymentMatch.objects.get(payment=payment).entry.date == dt.date(2026, 10, 2)
 
     html = alice_client.get("/worklog/summary/").content.decode()
-    assert '<dd data-testid="hourly">19.95 USD</dd>' in html
+    assert '<dd data-testid="hourly">19.95 USD/h</dd>' in html
     assert '<dd data-testid="unpaid-share">7.9%</dd>' in html
     assert "of which tips: 91.25 USD" in html
     assert 'data-testid="missing-payments"' not in html and 'data-testid="no-payments"' not in html

@@ -25,7 +25,7 @@ def test_the_summary_page_shows_the_rate_the_chart_and_its_table(alice_client: C
     PaymentFactory(user=alice, date=dt.date(2026, 10, 20), amount=Decimal("40.00"))
     with time_machine.travel(dt.date(2026, 11, 25)):
         html = alice_client.get("/worklog/summary/").content.decode()
-    assert '<dd data-testid="hourly">10.00 USD</dd>' in html  # 40 received ÷ 4 hours, the unpaid 2 included
+    assert '<dd data-testid="hourly">10.00 USD/h</dd>' in html  # 40 received ÷ 4 hours, the unpaid 2 included
     assert '<dd data-testid="unpaid-share">50.0%</dd>' in html
     assert html.count('<svg viewBox="0 0 640 200" role="img"') == 2
     assert '<rect x="' in html and 'class="bar-unpaid"' in html

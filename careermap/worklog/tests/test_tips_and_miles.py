@@ -127,7 +127,7 @@ def test_exports_carry_tips_and_miles_and_import_back(alice, bob) -> None:  # ty
         [(Decimal("3.00"), Decimal("10.50")), (Decimal("0.00"), None)], key=str
     )
     document = json.loads(json.dumps(export_dict(user=alice)))
-    assert document["version"] == 2
+    assert document["version"] == 3  # version 2 added tips and miles; 3, expenses
     assert [(e["tips"], e["miles"]) for e in document["entries"]] == [("3.00", "10.50"), ("0.00", None)]
 
 

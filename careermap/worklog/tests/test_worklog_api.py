@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+import json
 import re
 import typing
 from decimal import Decimal
@@ -10,6 +12,7 @@ from django.test import Client
 
 from careermap.accounts.services import api_token_create
 from careermap.api.routers.worklog import StatusLiteral
+from careermap.worklog.expenses import expense_create
 from careermap.worklog.models import Entry, Payment, PaymentMatch, Status
 from careermap.worklog.tests.factories import EntryFactory, PaymentFactory
 
@@ -173,14 +176,16 @@ def test_the_summary_and_export_are_the_callers_own(api: Client, alice, bob) -> 
         "15.00",
     )
     assert summary["platforms"][0]["label"] == "Outlier"
-    export = api.get(f"{BASE}/export").json()
+    response = api.get(f"{BASE}/export")
+    assert response.streaming and response["Content-Type"] == "application/json"
+    export = json.loads(b"".join(response.streaming_content))
     assert export["format"] == "careermap-worklog" and len(export["entries"]) == 1 and len(export["payments"]) == 1
 
 
-def object_urls(entry_id: int, payment_id: int) -> list[tuple[str, str]]:
+def object_urls(entry_id: int, payment_id: int, expense_id: int) -> list[tuple[str, str]]:
     """Every (method, URL) of the work-log API that takes an object id, read from the OpenAPI document."""
     spec = Client().get("/api/v1/openapi.json").json()
-    ids = {"entry_id": entry_id, "payment_id": payment_id}
+    ids = {"entry_id": entry_id, "payment_id": payment_id, "expense_id": expense_id}
     urls = []
     for path, operations in spec["paths"].items():
         if not path.startswith(BASE) or "{" not in path:
@@ -195,8 +200,11 @@ def object_urls(entry_id: int, payment_id: int) -> list[tuple[str, str]]:
 def test_bob_gets_404_from_every_api_endpoint_for_alices_objects(api: Client, bob_api: Client, alice) -> None:  # type: ignore[no-untyped-def]
     entry = EntryFactory(user=alice, notes="alice only")
     payment = PaymentFactory(user=alice)
-    urls = object_urls(entry.pk, payment.pk)
-    assert len(urls) == 7  # entries: get, patch, delete; payments: get, patch, delete; matches: post
+    expense = expense_create(
+        user=alice, date=dt.date(2026, 11, 2), category="fuel", amount=Decimal("9.00"), note="alice only"
+    )
+    urls = object_urls(entry.pk, payment.pk, expense.pk)
+    assert len(urls) == 10  # entries, payments, expenses: get, patch, delete; matches: post
     bodies = {"patch": {"notes": "bob"}, "post": {"entries": [entry.pk]}}
     for method, url in urls:
         response = getattr(bob_api, method)(url, bodies.get(method, {}), content_type="application/json")
@@ -204,6 +212,8 @@ def test_bob_gets_404_from_every_api_endpoint_for_alices_objects(api: Client, bo
         assert "alice only" not in response.content.decode()
     entry.refresh_from_db()
     assert (entry.notes, Payment.objects.count(), PaymentMatch.objects.count()) == ("alice only", 1, 0)
+    expense.refresh_from_db()
+    assert (expense.note, expense.version) == ("alice only", 1)
     assert api.get(f"{BASE}/entries/{entry.pk}").status_code == 200
 
 

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from careermap.accounts.tests.factories import UserFactory
+from careermap.worklog import rules
 from careermap.worklog.exports import ENTRY_CSV_HEADER, entry_csv
 from careermap.worklog.models import Entry, Status
 from careermap.worklog.services import entry_create, import_batch_create, payment_match, worklog_csv_import
@@ -60,7 +61,7 @@ def test_the_json_export_has_every_entry_payment_and_match_as_decimals(alice_cli
     payment_match(user=alice, payment_id=payment.pk, entry_ids=[entry.pk])
     EntryFactory(user=bob, notes="bob's")
     data = json.loads(body(alice_client.get("/worklog/export/worklog.json")))
-    assert (data["format"], data["version"]) == ("careermap-worklog", 2)
+    assert (data["format"], data["version"]) == ("careermap-worklog", 3)
     assert len(data["entries"]) == 1
     exported = data["entries"][0]
     assert (exported["id"], exported["pay_expected"], exported["start_time"], exported["status"]) == (
@@ -101,7 +102,7 @@ def entries(draw: st.DrawFn) -> dict[str, Any]:
     return {
         "platform": draw(st.sampled_from(["Outlier", "doordash", "Prolific"]) | text.filter(lambda s: s.split())),
         "task_type": draw(text),
-        "date": draw(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2100, 12, 31))),
+        "date": draw(st.dates(min_value=rules.EARLIEST_DATE, max_value=rules.latest_date())),
         "start_time": start,
         "end_time": end,
         "minutes": minutes,

@@ -110,3 +110,97 @@ def test_the_restore_page_takes_the_json_download(alice_client: Client, alice, b
     assert again.status_code == 422 and "empty work log" in again.content.decode()
     junk = bob_client.post("/worklog/restore/", {"file": SimpleUploadedFile("log.json", b"{not json")})
     assert "This is not a JSON file." in junk.content.decode()
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Issue 20, items 3 and 13: a malformed document is refused with the place of each problem, never a 500;
+# matches keep to the rule every other path keeps (same platform and currency).
+
+
+def _document(alice) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    entry = EntryFactory(user=alice, platform="Outlier", currency="USD")
+    payment = PaymentFactory(user=alice, platform="Outlier", currency="USD")
+    PaymentMatch.objects.create(payment=payment, entry=entry, amount=Decimal("20.00"))
+    return json.loads(json.dumps(export_dict(user=alice)))
+
+
+def _problems(user: Any, document: Any) -> list[str]:
+    with pytest.raises(ValidationError) as caught:
+        worklog_json_restore(user=user, document=document)
+    assert not Entry.objects.filter(user=user).exists() and not Payment.objects.filter(user=user).exists()
+    return caught.value.messages
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda d: d.update(entries={"a": 1}), ["entries: Input should be a valid list"]),
+        (lambda d: d.update(entries=5), ["entries: Input should be a valid list"]),
+        (lambda d: d.update(payments="x"), ["payments: Input should be a valid list"]),
+        (
+            lambda d: d["payments"][0]["matches"][0].update(entry=[1]),
+            ["payments[0].matches[0].entry: Input should be a valid integer"],
+        ),
+        (
+            lambda d: d["payments"][0]["matches"][0].update(entry={"id": 1}),
+            ["payments[0].matches[0].entry: Input should be a valid integer"],
+        ),
+        (
+            lambda d: d["payments"][0].update(matches={"entry": 1}),
+            ["payments[0].matches: Input should be a valid list"],
+        ),
+        (
+            lambda d: d["entries"][0].update(id=2**64),
+            ["entries[0].id: Input should be less than or equal to 9223372036854775807"],
+        ),
+        (lambda d: d["entries"][0].update(date=["2026-11-02"]), ["entries[0].date: use a date in the form YYYY-MM-DD"]),
+        (lambda d: d["entries"][0].update(minutes="60"), ["entries[0].minutes: Input should be a valid integer"]),
+        (
+            lambda d: d["entries"][0].update(pay_expected="NaN"),
+            ["entries[0].pay_expected: Input should be a finite number"],
+        ),
+        (lambda d: d["entries"][0].pop("status"), ["entries[0].status: is missing"]),
+        (lambda d: d["entries"][0].update(extra=[[[]]]), ["entries[0].extra: is not part of a work-log export"]),
+        (lambda d: d["entries"].append(7), ["entries[1]: Input should be a valid dictionary or instance of EntryIn"]),
+    ],
+)
+def test_a_malformed_document_is_refused_naming_each_place(alice, bob, change, expected) -> None:  # type: ignore[no-untyped-def]
+    document = _document(alice)
+    change(document)
+    assert _problems(bob, document) == expected
+
+
+def test_deep_nesting_is_refused_before_it_is_parsed(alice_client: Client) -> None:
+    for body in (b"[" * 100_000 + b"]" * 100_000, b'{"format": ' + b'{"a": ' * 50 + b"1" + b"}" * 51):
+        response = alice_client.post("/worklog/restore/", {"file": SimpleUploadedFile("deep.json", body)})
+        assert response.status_code == 422
+        assert "nest more than 8 levels deep (an export nests five)" in response.content.decode()
+
+
+def test_brackets_inside_strings_do_not_count_as_nesting() -> None:
+    from careermap.worklog.restore import nesting_problem
+
+    assert nesting_problem('{"notes": "' + "[" * 50 + '\\"[[["}') is None
+    assert nesting_problem("[" * 9 + "]" * 9) is not None
+    assert nesting_problem("[" * 8 + "]" * 8) is None
+
+
+def test_a_restore_cannot_match_a_payment_across_platforms_or_currencies(alice, bob) -> None:  # type: ignore[no-untyped-def]
+    document = _document(alice)
+    document["entries"][0]["platform"] = "Uber"
+    assert _problems(bob, document) == [
+        "payments[0].matches[0].entry: a payment can only be matched to entries of the same platform and currency"
+    ]
+    document["entries"][0].update(platform="outlier", currency="EUR")
+    assert _problems(bob, document)[0].endswith("of the same platform and currency")
+    document["entries"][0]["currency"] = "USD"  # the platform's spelling may differ, as on every other path
+    assert worklog_json_restore(user=bob, document=document) == (1, 1, 1)
+
+
+def test_a_restore_takes_the_same_note_limit_as_every_path(alice, bob) -> None:  # type: ignore[no-untyped-def]
+    document = _document(alice)
+    document["entries"][0]["notes"] = "x" * 10_001
+    assert _problems(bob, document) == [
+        "entries[0].notes: is longer than 10,000 characters",
+        f"payments[0]: matched to entries not in the file: [{document['entries'][0]['id']}]",
+    ]

@@ -78,12 +78,21 @@ def test_platforms_get_their_own_rate_and_payments(log) -> None:  # type: ignore
 
 
 def test_matched_money_counts_in_the_month_of_the_work_it_paid_for(log) -> None:  # type: ignore[no-untyped-def]
-    months = {f.month: f for f in worklog_summary(user=log, today=TODAY).months}
+    summary = worklog_summary(user=log, today=TODAY)
+    months = {f.month: f for f in summary.months}
     assert list(months) == [d("2026-08-01"), d("2026-10-01"), d("2026-11-01")]
     assert months[d("2026-08-01")].received == Decimal("0.00")
+    # October: 30.00 and 5.00 paid in November for October's work, ÷ 1.5 h
     assert (months[d("2026-10-01")].received, months[d("2026-10-01")].hourly) == (Decimal("35.00"), Decimal("23.33"))
-    assert (months[d("2026-11-01")].received, months[d("2026-11-01")].hourly) == (Decimal("70.00"), Decimal("14.00"))
-    assert sum(f.received for f in months.values()) == Decimal("105.00")
+    # November: 20.00 for its work ÷ 5 h; Uber's 50.00 matched to no work is not this month's pay (issue 22,
+    # item 6: it used to make November 70.00 ÷ 5 h = 14.00) but is listed apart, in the month it arrived
+    november = months[d("2026-11-01")]
+    assert (november.received, november.hourly, november.not_matched) == (
+        Decimal("20.00"),
+        Decimal("4.00"),
+        Decimal("50.00"),
+    )
+    assert sum(f.received for f in months.values()) + summary.months_not_matched == summary.overall.received
 
 
 def test_owed_money_is_what_is_still_outstanding_and_how_long(log) -> None:  # type: ignore[no-untyped-def]
@@ -121,7 +130,8 @@ def test_the_summary_never_counts_another_workers_log(log, bob) -> None:  # type
 
 def test_the_summary_is_a_fixed_number_of_queries(log, django_assert_num_queries) -> None:  # type: ignore[no-untyped-def]
     EntryFactory.create_batch(20, user=log, platform="Prolific")
-    # work by currency, platform and month; payments likewise; matched by paid and by work month; owed; arrived;
-    # paid entries without a payment; reads
-    with django_assert_num_queries(8):
+    # work by currency, platform and month; payments likewise; matched by paid month; matched by work month and
+    # status (also what arrived for owed money); cost methods; expenses; money owed by age; paid entries without
+    # a payment; reads; and for the weeks: work, matched by work week, and the payments that arrived in them
+    with django_assert_num_queries(12):
         worklog_summary(user=log, today=TODAY)
