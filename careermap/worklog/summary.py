@@ -234,6 +234,15 @@ def monday(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
+def weeks_before(day: dt.date, weeks: int) -> dt.date:
+    """`weeks` weeks before `day`, or the first day there is (rows stored before the date range existed
+    may be dated in the year 1)."""
+    try:
+        return day - dt.timedelta(weeks=weeks)
+    except OverflowError:
+        return dt.date.min
+
+
 def _in_range(qs: QuerySet[Any], field: str, date_from: dt.date | None, date_to: dt.date | None) -> QuerySet[Any]:
     if date_from:
         qs = qs.filter(**{f"{field}__gte": date_from})
@@ -420,12 +429,12 @@ def _weeks(
     arrived, apart. Three small queries over those weeks only."""
     if date_from or date_to:
         stop = date_to or last or dt.date.today()
-        start = date_from or monday(stop) - dt.timedelta(weeks=count - 1)
-        start = max(start, monday(stop) - dt.timedelta(weeks=MAX_WEEKS - 1))
+        start = date_from or weeks_before(monday(stop), count - 1)
+        start = max(start, weeks_before(monday(stop), MAX_WEEKS - 1))
     elif last is None:
         return []
     else:
-        stop, start = last, monday(last) - dt.timedelta(weeks=count - 1)
+        stop, start = last, weeks_before(monday(last), count - 1)
     if start > stop:
         return []
     weeks: dict[dt.date, Figures] = {}

@@ -64,7 +64,7 @@ def payment_periods(year: int) -> list[Period]:
         Period(dt.date(year, 1, 1), dt.date(year, 3, 31), dt.date(year, 4, 15)),
         Period(dt.date(year, 4, 1), dt.date(year, 5, 31), dt.date(year, 6, 15)),
         Period(dt.date(year, 6, 1), dt.date(year, 8, 31), dt.date(year, 9, 15)),
-        Period(dt.date(year, 9, 1), dt.date(year, 12, 31), dt.date(year + 1, 1, 15)),
+        Period(dt.date(year, 9, 1), dt.date(year, 12, 31), dt.date(year + 1, 1, 15) if year < 9999 else dt.date.max),
     ]
 
 

@@ -139,3 +139,14 @@ def test_the_times_page_says_how_many_entries_lack_a_start_time(fortnight, alice
     assert "no money received yet" in html  # Outlier's rejected Sunday
     api = alice_client.get("/api/v1/worklog/summary/times").json()
     assert api["without_start_time"] == 1 and api["platforms"][0]["platform"] == "Uber"
+
+
+@pytest.mark.parametrize("day", [dt.date.min, dt.date(1, 1, 3), dt.date.max])
+def test_rows_dated_at_the_ends_of_the_calendar_still_draw(alice, alice_client: Client, day: dt.date) -> None:  # type: ignore[no-untyped-def]
+    """Rows stored before the work log's date range existed (straight into the database) break nothing."""
+    from careermap.worklog.models import Entry, Payment
+
+    Entry.objects.bulk_create([Entry(user=alice, platform="Uber", date=day, minutes=60, status=Status.PAID)])
+    Payment.objects.bulk_create([Payment(user=alice, platform="Uber", date=day, amount=Decimal("5.00"))])
+    for url in ("/worklog/summary/", "/worklog/summary/times/", "/worklog/taxes/", "/api/v1/worklog/summary"):
+        assert alice_client.get(url).status_code == 200, url
