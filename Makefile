@@ -95,7 +95,7 @@ soak: setup
 faults: setup
 	$(PY) bench/faults.py $(BENCH_ARGS)
 
-## hostile: the fuzz, schemathesis, escaping, private-URL and rate-limit tests at depth
+## hostile: the fuzz, schemathesis, escaping, private-URL and rate-limit tests at depth, on SQLite and PostgreSQL (BENCH_ARGS="--database sqlite" for one)
 hostile: setup
 	$(PY) bench/hostile.py $(BENCH_ARGS)
 

@@ -28,10 +28,10 @@ from careermap.worklog.models import Entry, Payment, PaymentMatch, Status
 
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
-#: The most entries, and the most payments, one pack lists (about 150 printed pages). A longer period is
+#: The most entries, and the most payments, one pack lists (about 60 printed pages). A longer period is
 #: refused, pointing to a shorter one and to the CSV exports, which hold everything: the page's cost stays
 #: bounded however large the log (120,000 entries made 41 MB of HTML).
-MAX_ROWS = 5_000
+MAX_ROWS = 2_000
 _MONEY = DecimalField(max_digits=14, decimal_places=2)
 
 _PRINTABLE = RegexValidator(r"^[^\x00-\x1f\x7f]*\Z", "Use letters, numbers and punctuation only (no line breaks).")
