@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, Protocol
 
+from careermap.lib.templatetags.humanize_lite import dollars, dollars_hourly
 from careermap.occupations.importers import oews
 
 # Our rule for the "low precision" flag (BLS publishes the relative standard errors, not a
@@ -51,10 +52,8 @@ class Figure:
         return self.value is not None
 
     def as_dollars(self, *, hourly: bool) -> str:
-        if self.value is None:
-            return ""
-        text = f"${self.value:,.2f}" if hourly else f"${self.value:,.0f}"
-        return f"≥ {text}" if self.at_least else text
+        """The same words the templates print: "$135,980", "$65.38", "≥ $239,200"."""
+        return (dollars_hourly if hourly else dollars)(self.value, self.at_least)
 
     def as_json(self) -> dict[str, Any]:
         return {"value": self.value, "at_least": self.at_least, "missing": self.missing or None}

@@ -168,7 +168,7 @@ def test_the_occupation_page_shows_area_and_national_pay_with_population_and_sou
 
 def test_a_missing_figure_is_said_in_words_never_shown_as_zero(client: Client, data: Path) -> None:
     html = client.get("/occupations/29-1141.00/?area=0600000").content.decode()
-    assert "BLS reports this occupation&#x27;s pay only by the year" in html or "pay only by the year" in html
+    assert "pay only by the year" in html
     qa = client.get("/occupations/15-1253.00/?area=4800000").content.decode()
     assert "not published by BLS for Texas" in qa
     absent = client.get("/occupations/15-1253.00/?area=0041860").content.decode()
@@ -198,7 +198,7 @@ def test_the_national_trend_comes_with_bls_caution(client: Client, data: Path) -
 
 def test_links_keep_the_area_and_an_unknown_one_falls_back_to_national(client: Client, data: Path) -> None:
     html = client.get("/occupations/11-1011.00/?area=0041860").content.decode()
-    assert "/occupations/11-1011.03/?area=0041860" in html or "?area=0041860" in html
+    assert "/occupations/11-1011.03/?area=0041860" in html
     unknown = client.get("/occupations/15-1252.00/?area=0000001").content.decode()
     assert "We have no pay data for an area with code 0000001" in unknown
     malformed = client.get("/occupations/15-1252.00/?area=%3Cscript%3E").content.decode()
