@@ -41,9 +41,11 @@ content-check: setup
 import: setup
 	$(PY) manage.py import_data
 
+## lint: ruff (lint and format) and mypy with django-stubs; .pre-commit-config.yaml runs the same
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 fmt: setup
 	$(VENV)/bin/ruff check --fix .

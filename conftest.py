@@ -1,8 +1,11 @@
-"""Project-wide test setup: fast hasher, local cache, and the alice/bob fixtures."""
+"""Project-wide test setup: fast hasher, local cache, the alice/bob fixtures, PostgreSQL-only tests, and
+real-data tests that may not skip in CI (careermap/tests/realdata.py)."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Generator
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -15,7 +18,7 @@ hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default")
 
 
 @pytest.fixture(autouse=True)
-def _test_settings(settings):  # type: ignore[no-untyped-def]
+def _test_settings(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
     settings.STORAGES = {
@@ -30,7 +33,7 @@ def _test_settings(settings):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def alice(db):  # type: ignore[no-untyped-def]
+def alice(db):
     """A worker with a work log."""
     from careermap.accounts.tests.factories import UserFactory
 
@@ -38,7 +41,7 @@ def alice(db):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def bob(db):  # type: ignore[no-untyped-def]
+def bob(db):
     """Another worker, who must never see alice's data."""
     from careermap.accounts.tests.factories import UserFactory
 
@@ -46,7 +49,7 @@ def bob(db):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def alice_client(alice):  # type: ignore[no-untyped-def]
+def alice_client(alice):
     from django.test import Client
 
     client = Client()
@@ -55,7 +58,7 @@ def alice_client(alice):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def bob_client(bob):  # type: ignore[no-untyped-def]
+def bob_client(bob):
     from django.test import Client
 
     client = Client()
@@ -74,3 +77,16 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "postgres" in item.keywords and vendor != "postgresql":
             item.add_marker(skip_pg)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None, Any, None]:
+    """With CAREERMAP_REQUIRE_DATA=1 (.ci/run, when the shared data folder exists) a `realdata` test that
+    skips has not run: report it as a failure, whatever made it skip."""
+    outcome = yield
+    report = outcome.get_result()
+    from careermap.tests.realdata import REQUIRE_ENV, data_required
+
+    if report.skipped and "realdata" in item.keywords and data_required():
+        report.outcome = "failed"
+        report.longrepr = f"{item.nodeid}: a real-data test skipped under {REQUIRE_ENV}=1 ({report.longrepr})"

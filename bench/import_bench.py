@@ -69,6 +69,8 @@ FILES: list[tuple[str, str]] = [
         )
     ),
     *((f"bls_oews_national_2022_2024/oews_national_may{year}.csv", ",") for year in (2022, 2023, 2024)),
+    ("anthropic_economic_index/job_exposure_with_titles.csv", ","),
+    ("anthropic_economic_index/api_onet_task_usage_2025_11.csv", ","),
 ]
 
 

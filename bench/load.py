@@ -12,6 +12,14 @@ load balancer, so per-address rate limits see many addresses, as in production.
 
 Goal (issue 8): zero errors. Prints requests/s and p50/p99 per route and writes them into
 docs/reliability.md. Exits 1 when any request failed.
+
+Issue 16 adds the drawn pages to the same mix, printed beside the read page: the home page with the
+map (unfiltered and filtered), the occupations explorer (all 1,016 occupations, filtered, with an
+area) and compare. Its goal: map and explorer at p99 <= 50 ms at 20 clients (`--connections 20`).
+
+Where PostgreSQL, Redis or wrk are not at hand (or the machine is shared), `--in-process N` renders
+the same pages N times each through Django's test client on whatever database the settings point at
+(SQLite by default), with the configured cache, and prints p50/p99 per page: no server, no network.
 """
 
 from __future__ import annotations
@@ -24,6 +32,86 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import stack  # noqa: E402
+
+MAP_PATHS = ["/?collection=careers", "/?first_dollar=weeks", "/?durability=unscored", "/?sort=reviewed"]
+EXPLORER_PATHS = [
+    "/occupations/",
+    "/occupations/?job_zone=2",
+    "/occupations/?job_zone=4&interest=I",
+    "/occupations/?change_min=5",
+    "/occupations/?area=0600000",
+    "/occupations/?area=0041860",
+]
+
+
+def chart_routes(routes: list[stack.Route]) -> list[stack.Route]:
+    """The drawn pages (issue 16), with real slugs and codes taken from the read and occupation routes."""
+    slugs = [path.split("/")[2] for route in routes if route.name == "read" for path in route.paths]
+    codes = [path.split("/")[2] for route in routes if route.name == "occupation" for path in route.paths]
+    compare = [
+        f"/compare/?items={slugs[i]},{slugs[-1 - i]},{codes[i]}" for i in range(min(len(slugs) // 2, len(codes), 20))
+    ]
+    return [
+        stack.Route("map filtered", 5, "GET", MAP_PATHS),
+        stack.Route("explorer", 10, "GET", EXPLORER_PATHS),
+        stack.Route("compare", 5, "GET", compare),
+    ]
+
+
+def in_process(requests: int) -> None:
+    """Each page rendered `requests` times in this process (after one unmeasured request each)."""
+    import os
+    import statistics
+    import time
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "careermap.settings")
+    os.environ.setdefault("STATIC_MANIFEST", "0")
+    import django
+
+    django.setup()
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    from careermap.content.models import Read
+    from careermap.occupations.models import Occupation
+
+    setup_test_environment()  # the test client's host and no-op e-mail; nothing else changes
+    import logging
+
+    logging.getLogger("careermap.request").setLevel(logging.WARNING)  # one log line per request is noise here
+    slugs = list(Read.objects.order_by("slug").values_list("slug", flat=True))
+    codes = list(Occupation.objects.order_by("code").values_list("code", flat=True))
+    if not slugs or not codes:
+        raise SystemExit("the database has no reads or no occupations: run the import first")
+    pages = {
+        "map": ["/"],
+        "map filtered": MAP_PATHS,
+        "explorer": EXPLORER_PATHS,
+        "read": [f"/reads/{slug}/" for slug in slugs],
+        "compare": [f"/compare/?items={slugs[0]},{slugs[-1]},{codes[len(codes) // 2]}"],
+    }
+    client = Client()
+    print("| Page | requests | p50 | p99 | max | first (cold) |\n|---|---|---|---|---|---|")
+    for name, paths in pages.items():
+        cold = []
+        for path in paths:  # the first render of each URL fills the page cache
+            start = time.perf_counter()
+            response = client.get(path)
+            cold.append((time.perf_counter() - start) * 1000)
+            if response.status_code != 200:
+                raise SystemExit(f"{path}: HTTP {response.status_code}")
+        times = []
+        for i in range(requests):
+            start = time.perf_counter()
+            client.get(paths[i % len(paths)])
+            times.append((time.perf_counter() - start) * 1000)
+        times.sort()
+        p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
+        print(
+            f"| {name} | {requests} | {statistics.median(times):.1f} ms | {p99:.1f} ms | {times[-1]:.1f} ms "
+            f"| {max(cold):.0f} ms |"
+        )
 
 
 def alone(solo: dict[str, float], name: str) -> str:
@@ -56,7 +144,13 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep --db afterwards (default: drop it)")
     parser.add_argument("--no-doc", action="store_true", help="do not update docs/reliability.md")
     parser.add_argument("--solo", type=int, default=5, help="then each route alone for this many seconds (0: skip)")
+    parser.add_argument(
+        "--in-process", type=int, default=0, metavar="N", help="render each page N times in-process instead"
+    )
     args = parser.parse_args()
+    if args.in_process:
+        in_process(args.in_process)
+        return
 
     stack.services_ok()
     work = stack.workdir("load")
@@ -66,6 +160,7 @@ def main() -> None:
     try:
         with stack.gunicorn(env, args.port, work) as server:
             routes, notes = stack.workload(server)
+            routes += chart_routes(routes)
             for note in notes:
                 print(f"NOTE: {note}")
             stack.log(f"warm-up: {args.warmup} s")

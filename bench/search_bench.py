@@ -96,18 +96,35 @@ def worker(count: int) -> None:
         digest.update(json.dumps([q, [(h.kind, h.key, h.score) for h in hits]]).encode())
     report["search_ms"] = percentiles(times)
     report["search_cpu_ms"] = percentiles(cpu)
+
+    # Typeahead (issue 16): every prefix of 2-8 characters of the first 500 queries, as typed.
+    prefixes = [q[:n] for q in qs[:500] for n in range(2, min(len(q), 8) + 1)]
+    times, cpu = [], []
+    for prefix in prefixes:
+        started, started_cpu = time.perf_counter(), time.thread_time()
+        suggestions = selectors.search_suggest(prefix=prefix, limit=8)
+        cpu.append((time.thread_time() - started_cpu) * 1000)
+        times.append((time.perf_counter() - started) * 1000)
+        digest.update(json.dumps([prefix, [(s.kind, s.key, s.text) for s in suggestions]]).encode())
+    report["suggest_ms"] = percentiles(times)
+    report["suggest_cpu_ms"] = percentiles(cpu)
+    report["suggest_queries"] = len(prefixes)
     report["load"] = os.getloadavg()[0]
     report["digest"] = digest.hexdigest()
 
     client = Client()
-    for name, url in (("api_ms", "/api/v1/search"), ("page_ms", "/search/")):
+    for name, url in (
+        ("api_ms", "/api/v1/search"),
+        ("page_ms", "/search/"),
+        ("suggest_api_ms", "/api/v1/search/suggest"),
+    ):
         times = []
         for i, q in enumerate(qs[: min(len(qs), 500)]):
             # one address per request: the per-address rate limit (120 a minute) is still checked,
             # as on every real request, but does not turn the benchmark into a 429 benchmark
             address = f"10.0.{i // 250}.{i % 250 + 1}"
             started = time.perf_counter()
-            response = client.get(url, {"q": q}, REMOTE_ADDR=address)
+            response = client.get(url, {"q": q[:8] if "suggest" in url else q}, REMOTE_ADDR=address)
             times.append((time.perf_counter() - started) * 1000)
             assert response.status_code == 200, (url, q, response.status_code)
         report[name] = percentiles(times)
@@ -187,9 +204,17 @@ def main() -> None:
             f"{s['p50']:>9.2f} / {s['p99']:5.2f} / {s['max']:6.2f} {c['p99']:>8.2f} "
             f"{a['p50']:>8.2f} / {a['p99']:5.2f} {p['p50']:>9.2f} / {p['p99']:5.2f} {r['load']:>5.1f}"
         )
+    for r in reports:
+        t, a, tc = r["suggest_ms"], r["suggest_api_ms"], r["suggest_cpu_ms"]
+        print(
+            f"{r['vendor']:<11} typeahead: {r['suggest_queries']:,} prefixes, in-process p50/p99/max "
+            f"{t['p50']:.2f} / {t['p99']:.2f} / {t['max']:.2f} ms (CPU p99 {tc['p99']:.2f}); "
+            f"API request p50/p99 {a['p50']:.2f} / {a['p99']:.2f} ms"
+        )
     worst = max(r["search_ms"]["p99"] for r in reports)
     print(
         f"search p99 {worst:.2f} ms wall (goal <= 20 ms: {'met' if worst <= 20 else 'NOT met'}); "
+        f"typeahead p99 {max(r['suggest_ms']['p99'] for r in reports):.2f} ms (goal <= 20 ms); "
         f"'load' is the 1-minute load average on {os.cpu_count()} CPUs: above that, wall times include "
         "waiting for a CPU, and the CPU column is the search's own cost"
     )

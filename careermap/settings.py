@@ -78,8 +78,10 @@ INSTALLED_APPS = [
     "careermap.search",
     "careermap.accounts",
     "careermap.worklog",
+    "careermap.pooled",
     "careermap.durability",
     "careermap.quiz",
+    "careermap.compare",
 ]
 
 MIDDLEWARE = [

@@ -14,10 +14,12 @@ urlpatterns = [
     path("", include("careermap.durability.urls")),
     path("", include("careermap.occupations.urls")),
     path("accounts/", include("careermap.accounts.urls")),
+    path("worklog/sharing/", include("careermap.pooled.urls")),  # before the work log: its own app
     path("worklog/", include("careermap.worklog.urls")),
     path("quiz/", include("careermap.quiz.urls")),
     path("api/v1/", api.urls),
     path("search/", include("careermap.search.urls")),
+    path("compare/", include("careermap.compare.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("ping", health.ping, name="ping"),
     path("healthz", health.healthz, name="healthz"),

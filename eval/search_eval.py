@@ -16,8 +16,12 @@ belongs to several). The sample splits in two by the same hash: `dev` is for tun
 in careermap/search/engine.py, `test` is reported and never tuned on.
 
 Everyday titles: eval/everyday_titles.tsv, our own list of titles people commonly type ("line
-cook", "bank teller") with the occupations we accept, searched against the index as served and
-with every row holding those words removed.
+cook", "bank teller") with the occupations we accept, and eval/common_queries.tsv (issue 19: 214
+common searches, answers judged before any result was seen), each searched against the index as
+served, without synonyms.yaml, with the level weights tried, and with every row holding those words
+removed.
+
+Level words: held-out titles holding each level word, top-1 without and with the level weights.
 
 Self-agreement: how often two spellings of one title are listed under a common occupation. It
 bounds what any search can score on held-out titles (docs/search.md).
@@ -56,10 +60,17 @@ import django  # noqa: E402
 django.setup()
 
 from django.conf import settings  # noqa: E402
+from search_corpus import corpus_from_files  # noqa: E402  (eval/search_corpus.py)
 
 from careermap.search import text  # noqa: E402
-from careermap.search.engine import DEFAULT_WEIGHTS, Corpus, SearchIndex, TitleDoc, Weights  # noqa: E402
-from careermap.search.files import corpus_from_files  # noqa: E402
+from careermap.search.documents import (  # noqa: E402
+    DEFAULT_WEIGHTS,
+    LEVEL_OF_WORD,
+    Corpus,
+    TitleDoc,
+    Weights,
+)
+from careermap.search.engine import SearchIndex  # noqa: E402
 
 REAL_WORLD_SOURCES = {"02", "10"}  # incumbent data, employer job postings
 EXAMPLES = ["data labeler", "RN", "uber driver", "plumber apprentice", "registred nurse"]
@@ -99,9 +110,10 @@ class Split:
 
 
 EVERYDAY_FILE = Path(__file__).with_name("everyday_titles.tsv")
+COMMON_FILE = Path(__file__).with_name("common_queries.tsv")  # issue 19: judged before any result was seen
 
 
-def everyday_titles(path: Path = EVERYDAY_FILE) -> Split:
+def everyday_titles(path: Path = EVERYDAY_FILE) -> Split:  # also reads COMMON_FILE
     """Our own list of everyday titles and the occupations we accept for each (see the file)."""
     queries = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
@@ -114,8 +126,30 @@ def everyday_titles(path: Path = EVERYDAY_FILE) -> Split:
     return Split(queries)
 
 
-def load(data_dir: Path) -> Corpus:
-    return corpus_from_files(data_dir=data_dir, content_dir=settings.CAREERMAP_CONTENT_DIR)
+def load(data_dir: Path, content_dir: Path) -> Corpus:
+    return corpus_from_files(data_dir=data_dir, content_dir=content_dir)
+
+
+LEVEL_TRIAL = {"level_match": 0.3, "level_other": 0.3}  # the weights the level report tries, if not set
+
+
+def level_report(index: SearchIndex, flat: SearchIndex, splits: dict[str, Split]) -> None:
+    """Held-out titles holding each level word: top-1 with the level weights and without them."""
+    print()
+    print(
+        "Level words, held-out titles (dev + test) holding the word: top-1 without → with the level weights "
+        f"(level_match {LEVEL_TRIAL['level_match']}, level_other {LEVEL_TRIAL['level_other']})"
+    )
+    queries = [item for name in ("dev", "test") for item in splits[name].queries]
+    for word in sorted({LEVEL_OF_WORD[w] for w in LEVEL_OF_WORD} | {"apprentice"}):
+        words = {w for w, level in LEVEL_OF_WORD.items() if level == word} or {"apprentice", "trainee"}
+        picked = Split([(q, gold) for q, gold in queries if words & set(text.words(q))])
+        if not picked.queries:
+            continue
+        before, _ = score(ours(flat, picked), picked)
+        after, _ = score(ours(index, picked), picked)
+        label = "/".join(sorted(words)) if len(words) < 4 else f"{word} words"
+        print(f"  {label:<44} {len(picked.queries):>5}  {before:5.1f}% → {after:5.1f}%")
 
 
 def hold_out(titles: tuple[TitleDoc, ...], percent: int) -> tuple[list[TitleDoc], dict[str, Split]]:
@@ -268,6 +302,7 @@ def latency(index: SearchIndex, queries: list[str]) -> dict[str, tuple[float, fl
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data-dir", type=Path, default=settings.CAREERMAP_DATA_DIR)
+    parser.add_argument("--content-dir", type=Path, default=settings.CAREERMAP_CONTENT_DIR)
     parser.add_argument("--holdout", type=int, default=30, help="percent of real-world titles held out")
     parser.add_argument("--show-misses", type=int, default=0, help="print this many dev misses")
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="override a weight")
@@ -285,7 +320,7 @@ def main() -> None:
     weights = dataclasses.replace(DEFAULT_WEIGHTS, **overrides)
 
     started = time.perf_counter()
-    corpus = load(args.data_dir)
+    corpus = load(args.data_dir, args.content_dir)
     titles = corpus.titles
     kept, splits = hold_out(titles, args.holdout)
     eval_corpus = dataclasses.replace(corpus, titles=tuple(kept))
@@ -332,30 +367,49 @@ def main() -> None:
             top1, top5 = score([ranked[i] for i in picked], part)
             print(f"{label:<52} {name:<5} {len(picked):>5} {top1:>6.1f}% {top5:>6.1f}%")
 
-    everyday = everyday_titles()
-    unknown = sorted({code for _, gold in everyday.queries for code in gold} - {o.code for o in corpus.occupations})
-    if unknown:
-        raise SystemExit(f"{EVERYDAY_FILE.name}: codes not in the O*NET data: {', '.join(unknown)}")
-    everyday_keys = {key(q) for q, _ in everyday.queries}
-    without_everyday = [t for t in titles if not spellings(t) & everyday_keys]
-    print()
-    print(f"Everyday titles ({EVERYDAY_FILE.name}, our own list of {len(everyday.queries)}):")
-    for label, index_titles in (
-        ("as served (full index)", titles),
-        (f"held out ({len(titles) - len(without_everyday)} rows with those words removed)", without_everyday),
-    ):
-        served = SearchIndex(dataclasses.replace(corpus, titles=tuple(index_titles)), weights)
-        baseline = Fts5Baseline(
-            [(o.code, o.title) for o in corpus.occupations]
-            + [(t.code, t.title) for t in index_titles]
-            + [(t.code, t.short_title) for t in index_titles if t.short_title]
-        )
-        for method, ranked in (
-            ("Career Map", ours(served, everyday)),
-            ("FTS5 bm25", [baseline.search(q) for q, _ in everyday.queries]),
+    flat = SearchIndex(eval_corpus, dataclasses.replace(weights, level_match=0.0, level_other=0.0))
+    levelled = (
+        index
+        if weights.level_match or weights.level_other
+        else SearchIndex(eval_corpus, dataclasses.replace(weights, **LEVEL_TRIAL))
+    )
+    level_report(levelled, flat, splits)
+
+    served = SearchIndex(corpus, weights)
+    no_synonyms = SearchIndex(dataclasses.replace(corpus, synonyms=()), weights)
+    served_levels = SearchIndex(corpus, dataclasses.replace(weights, **LEVEL_TRIAL))
+    for path in (EVERYDAY_FILE, COMMON_FILE):
+        everyday = everyday_titles(path)
+        unknown = sorted({code for _, gold in everyday.queries for code in gold} - {o.code for o in corpus.occupations})
+        if unknown:
+            raise SystemExit(f"{path.name}: codes not in the O*NET data: {', '.join(unknown)}")
+        everyday_keys = {key(q) for q, _ in everyday.queries}
+        without_everyday = [t for t in titles if not spellings(t) & everyday_keys]
+        print()
+        print(f"{path.name}, {len(everyday.queries)} queries:")
+        held = SearchIndex(dataclasses.replace(corpus, titles=tuple(without_everyday)), weights)
+        for label, searched, index_titles in (
+            ("as served (full index)", served, titles),
+            ("as served, without synonyms.yaml", no_synonyms, None),
+            ("as served, with the level weights tried above", served_levels, None),
+            (f"held out ({len(titles) - len(without_everyday)} rows with those words removed)", held, without_everyday),
         ):
-            top1, top5 = score(ranked, everyday)
-            print(f"  {method + ', ' + label:<58} {len(everyday.queries):>5} {top1:>6.1f}% {top5:>6.1f}%")
+            rows = [("Career Map", ours(searched, everyday))]
+            if index_titles is not None:
+                baseline = Fts5Baseline(
+                    [(o.code, o.title) for o in corpus.occupations]
+                    + [(t.code, t.title) for t in index_titles]
+                    + [(t.code, t.short_title) for t in index_titles if t.short_title]
+                )
+                rows.append(("FTS5 bm25", [baseline.search(q) for q, _ in everyday.queries]))
+            for method, ranked in rows:
+                top1, top5 = score(ranked, everyday)
+                print(f"  {method + ', ' + label:<58} {len(everyday.queries):>5} {top1:>6.1f}% {top5:>6.1f}%")
+        if args.show_misses:
+            titles_of = {o.code: o.title for o in corpus.occupations}
+            for (q, gold), codes in zip(everyday.queries, ours(served, everyday), strict=True):
+                if not (codes[:1] and codes[0] in gold):
+                    print(f"    miss {q!r}: got {[titles_of[c] for c in codes[:2]]}")
 
     if args.embeddings:
         experiment = EmbeddingExperiment(corpus, kept)

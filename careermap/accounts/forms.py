@@ -83,7 +83,8 @@ class SignupForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         _throttle("signup-ip", client_ip(self.request), SIGNUP_PER_IP)
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         password1, password2 = cleaned.get("password1"), cleaned.get("password2")
         if password1 and password2 and password1 != password2:
             self.add_error("password2", "The two passwords differ.")

@@ -37,6 +37,7 @@ from careermap.accounts.services import (
     user_delete,
     user_password_changed,
 )
+from careermap.lib.requests import AuthenticatedHttpRequest
 
 FORM_METHODS = ["GET", "HEAD", "POST"]
 
@@ -114,7 +115,7 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 @login_required
 @never_cache
 @require_http_methods(FORM_METHODS)
-def password_change(request: HttpRequest) -> HttpResponse:
+def password_change(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = ThrottledPasswordChangeForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
@@ -162,7 +163,7 @@ class PasswordResetConfirm(auth_views.PasswordResetConfirmView):
     post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
     http_method_names = ["get", "head", "post"]
 
-    def form_valid(self, form: SetPasswordForm) -> HttpResponse:  # type: ignore[override]
+    def form_valid(self, form: SetPasswordForm) -> HttpResponse:
         response = super().form_valid(form)
         user_password_changed(user=form.user)
         return response
@@ -178,14 +179,14 @@ def password_reset_complete(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_safe
-def account(request: HttpRequest) -> HttpResponse:
+def account(request: AuthenticatedHttpRequest) -> HttpResponse:
     tokens = ApiToken.objects.filter(user=request.user)
     return render(request, "accounts/account.html", {"tokens": tokens, "token_form": TokenForm()})
 
 
 @login_required
 @require_POST
-def token_create(request: HttpRequest) -> HttpResponse:
+def token_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = TokenForm(request.POST)
     if not form.is_valid():
         tokens = ApiToken.objects.filter(user=request.user)
@@ -211,7 +212,7 @@ def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
 @login_required
 @never_cache
 @require_http_methods(FORM_METHODS)
-def account_delete(request: HttpRequest) -> HttpResponse:
+def account_delete(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         user_delete(user=request.user)

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_safe
 from ninja import NinjaAPI, Swagger
-from ninja.errors import ValidationError
 
-from careermap.api.routers import durability, occupations, quiz, reads, search, worklog, worklog_expenses
+from careermap.api import exception_handlers
+from careermap.api.routers import durability, occupations, pooled, quiz, reads, search
+from careermap.worklog.api import expenses_router as worklog_expenses_router
+from careermap.worklog.api import router as worklog_router
 
 api = NinjaAPI(
     title="Career Map API",
@@ -20,20 +21,10 @@ api = NinjaAPI(
 api.add_router("/", reads.router)
 api.add_router("/", durability.router)
 api.add_router("/", occupations.router)
-api.add_router("/worklog", worklog.router)
-api.add_router("/worklog", worklog_expenses.router)
+api.add_router("/worklog", worklog_router)  # the work log's API lives in its app (careermap/worklog/api/)
+api.add_router("/worklog", worklog_expenses_router)
 api.add_router("/", quiz.router)
 api.add_router("/", search.router)
+api.add_router("/", pooled.router)
 
-
-@api.exception_handler(ValidationError)
-def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
-    """422 naming each bad field: `{"detail": [{"field": "answers.R1", "message": ...}]}`."""
-    errors = [
-        {
-            "field": ".".join(str(part) for part in error.get("loc", ()) if part not in ("body", "query", "path")),
-            "message": error.get("msg", ""),
-        }
-        for error in exc.errors
-    ]
-    return api.create_response(request, {"detail": errors}, status=422)
+exception_handlers.register(api)  # errors mapped to HTTP once, for every router

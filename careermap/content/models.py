@@ -5,7 +5,8 @@ import datetime as dt
 from django.db import models
 from django.urls import reverse
 
-from careermap.content.schema import COLLECTION_LABELS, FIRST_DOLLAR_LABELS
+from careermap.content.labels import COLLECTION_LABELS
+from careermap.lib.vocab import BAND_LABELS
 
 
 class ContentRelease(models.Model):
@@ -81,7 +82,7 @@ class Read(models.Model):
 
     @property
     def first_dollar_label(self) -> str:
-        return FIRST_DOLLAR_LABELS[self.first_dollar_band]
+        return BAND_LABELS[self.first_dollar_band]
 
     @property
     def occupation_codes(self) -> list[str]:

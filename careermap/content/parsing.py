@@ -16,20 +16,13 @@ from pydantic import ValidationError
 
 from careermap.content.schema import BODY_SECTIONS, ReadFrontMatter
 from careermap.lib.markdown import render_markdown
-from careermap.lib.yamlsafe import YamlProblem, load_with_nodes
+from careermap.lib.yamlsafe import YamlFileError, YamlProblem, line_of, load_with_nodes
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
-@dataclasses.dataclass(frozen=True)
-class ContentError(Exception):
-    path: str
-    line: int
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+class ContentError(YamlFileError):
+    """A read that cannot be loaded: `path:line: field: message` (careermap/lib/yamlsafe.py)."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -57,7 +50,7 @@ def parse_read(path: Path, text: str | None = None) -> ParsedRead:
         error = exc.errors()[0]
         # A rule that spans fields (schema._refuse) names the field it is about in ctx["at"].
         loc = tuple(error["loc"]) + tuple(error.get("ctx", {}).get("at", ()))
-        line = _line_of(root, loc) + 1  # +1 for the opening '---'
+        line = line_of(root, loc) + 1  # +1 for the opening '---'
         field = ".".join(str(part) for part in loc) or "front matter"
         message = error["msg"].removeprefix("Value error, ")
         raise ContentError(display, line, field, message) from None
@@ -91,28 +84,6 @@ def _load_yaml(path: str, front_text: str) -> tuple[Any, yaml.Node | None]:
     if not isinstance(data, dict):
         raise ContentError(path, 2, "front matter", "must be a mapping of fields")
     return data, root
-
-
-def _line_of(node: yaml.Node | None, loc: tuple[Any, ...]) -> int:
-    """1-based line (within the front matter) of the node at loc, or of its nearest existing parent."""
-    if node is None:
-        return 1
-    line = node.start_mark.line + 1
-    for part in loc:
-        child = None
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                if key.value == part:
-                    child = value
-                    line = key.start_mark.line + 1
-                    break
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-            child = node.value[part]
-            line = child.start_mark.line + 1
-        if child is None:
-            break
-        node = child
-    return line
 
 
 def _split_body(path: str, body: str, first_line: int) -> dict[str, str]:

@@ -24,19 +24,23 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from careermap.content.labels import PAY_BASIS_LABELS, PAY_UNIT_LABELS, UNPAID_TIME_LABELS
+from careermap.lib.vocab import (
+    EDUCATION_LABELS,
+    EDUCATION_ORDER,
+    Band,
+    EducationLevel,
+    Riasec,
+)
+
 Collection = Literal["gigwatch", "careers", "own-business"]
 Tone = Literal["good", "mixed", "poor"]
-FirstDollarBand = Literal["days", "weeks", "months", "year-plus", "uneven"]
-SourceKind = Literal["official-data", "research", "journalism", "worker-reports", "platform-terms"]
-EducationLevel = Literal[
-    "none",
-    "high-school",
-    "postsecondary-certificate",
-    "associate",
-    "bachelor",
-    "master",
-    "doctoral",
+FirstDollarBand = Band
+SourceKind = Literal[
+    "official-data", "research", "journalism", "worker-reports", "platform-terms", "company", "aggregator"
 ]
+# Kinds that speak for themselves or repeat others: the source's note must say what it is.
+NOTED_KINDS = {"company", "aggregator"}
 ReadPart = Literal[
     "quick-facts",
     "what-this-is",
@@ -47,88 +51,14 @@ ReadPart = Literal[
     "lens-business",
     "editors-read",
     "before-you-commit",
+    "whats-changed",
 ]
-Riasec = Literal["R", "I", "A", "S", "E", "C"]
 PayUnit = Literal["hour", "task", "test", "order", "trip", "session", "month", "year"]
 PayBasis = Literal["gross", "net_of_expenses", "employee_equivalent"]
 UnpaidTime = Literal["counted", "not_counted", "not_stated", "all_hours_paid"]
 
 ONET_SOC_CODE = re.compile(r"^\d{2}-\d{4}\.\d{2}$")
 NonEmpty = Annotated[StrictStr, Field(min_length=1)]
-
-COLLECTION_LABELS: dict[str, str] = {
-    "gigwatch": "GigWatch · Cash-now gig",
-    "careers": "Careers · Hired career",
-    "own-business": "Own business · Your own venture",
-}
-COLLECTION_NAMES: dict[str, str] = {
-    "gigwatch": "GigWatch: cash-now gigs",
-    "careers": "Hired careers",
-    "own-business": "Your own business",
-}
-FIRST_DOLLAR_LABELS: dict[str, str] = {
-    "days": "Days",
-    "weeks": "Weeks",
-    "months": "Months",
-    "year-plus": "A year or more",
-    "uneven": "Uneven",
-}
-# Order used when a reader filters "first dollar within ...": uneven ranks with weeks
-# (money can arrive quickly but not predictably).
-FIRST_DOLLAR_ORDER: dict[str, int] = {"days": 0, "weeks": 1, "uneven": 1, "months": 2, "year-plus": 3}
-EDUCATION_LABELS: dict[str, str] = {
-    "none": "No formal education required",
-    "high-school": "High school diploma or equivalent",
-    "postsecondary-certificate": "Postsecondary certificate",
-    "associate": "Associate degree",
-    "bachelor": "Bachelor's degree",
-    "master": "Master's degree",
-    "doctoral": "Doctoral or professional degree",
-}
-EDUCATION_ORDER: dict[str, int] = {key: i for i, key in enumerate(EDUCATION_LABELS)}
-TONE_LABELS: dict[str, str] = {"good": "Good fit", "mixed": "Mixed", "poor": "Poor fit"}
-SOURCE_KIND_LABELS: dict[str, str] = {
-    "official-data": "Official data",
-    "research": "Research",
-    "journalism": "Journalism",
-    "worker-reports": "Worker reports",
-    "platform-terms": "Platform terms",
-}
-PART_LABELS: dict[str, str] = {
-    "quick-facts": "Quick facts",
-    "what-this-is": "What this is",
-    "what-it-pays": "What it pays",
-    "durability": "Durability",
-    "lens-gig": "Lens: as a gig",
-    "lens-hired": "Lens: as a hired job",
-    "lens-business": "Lens: as your own business",
-    "editors-read": "Editor's read",
-    "before-you-commit": "Before you commit",
-}
-
-PAY_UNIT_LABELS: dict[str, str] = {
-    "hour": "per hour",
-    "task": "per task",
-    "test": "per test",
-    "order": "per order",
-    "trip": "per trip",
-    "session": "per session",
-    "month": "per month",
-    "year": "per year",
-}
-PAY_BASIS_LABELS: dict[str, str] = {
-    "gross": "gross, before expenses and taxes",
-    "net_of_expenses": "net of work expenses (such as fuel, vehicle costs and platform fees), before taxes",
-    "employee_equivalent": (
-        "employee-equivalent: net of expenses and of the payroll taxes and basic benefits an employer would pay"
-    ),
-}
-UNPAID_TIME_LABELS: dict[str, str] = {
-    "counted": "spread over all working time, unpaid waiting and searching included",
-    "not_counted": "for the paid work only, not counting unpaid waiting, searching or screening",
-    "not_stated": "the source does not say whether unpaid waiting time is counted",
-    "all_hours_paid": "a wage paid for every hour worked",
-}
 
 
 def _refuse(at: tuple[str | int, ...], message: str) -> PydanticCustomError:
@@ -278,6 +208,10 @@ class Source(Strict):
     published_note: StrictStr = Field(default="", description="Why undated, or where the date comes from.")
     accessed: dt.date = Field(description="When we last checked the source.")
     kind: SourceKind
+    note: StrictStr = Field(
+        default="",
+        description="What the source is, shown with it: say so when it speaks for itself ('the platform's own account').",
+    )
     backs: list[ReadPart] = Field(min_length=1)
 
     @field_validator("url")
@@ -308,6 +242,15 @@ class Source(Strict):
         except ValueError as exc:
             raise ValueError(f"{value!r} is not a real date") from exc
         return value
+
+    @model_validator(mode="after")
+    def _company_says_so(self) -> Source:
+        if self.kind in NOTED_KINDS and not self.note.strip():
+            raise _refuse(
+                ("note",),
+                f"a source of kind {self.kind} needs a note saying what it is, e.g. 'the platform's own account'",
+            )
+        return self
 
     @model_validator(mode="after")
     def _dated_or_explained(self) -> Source:
@@ -397,6 +340,14 @@ class Pay(Strict):
         return self
 
 
+class Change(Strict):
+    """One dated event in a gig's world: a pay change, a ruling, a deactivation wave, a new rule."""
+
+    date: dt.date = Field(description="The day it happened or was announced.")
+    what: NonEmpty = Field(description="One or two plain sentences: what changed and what it means for a worker.")
+    source: NonEmpty = Field(description="The url of one of the read's sources.")
+
+
 class ChangeLogEntry(Strict):
     date: dt.date
     note: NonEmpty
@@ -417,6 +368,7 @@ class ReadFrontMatter(Strict):
     reviewed: dt.date
     next_review: dt.date
     changelog: list[ChangeLogEntry] = Field(min_length=1)
+    changes: list[Change] = Field(default=[], description="What's changed: required (one or more) for GigWatch.")
 
     @field_validator("occupations")
     @classmethod
@@ -476,6 +428,28 @@ class ReadFrontMatter(Strict):
                 f"{' and '.join(missing)} is not a required item (covers: [education] or [licence]):"
                 " count it, or give excluded_reason saying why it is left out",
             )
+        return self
+
+    @model_validator(mode="after")
+    def _changes_are_sourced(self) -> ReadFrontMatter:
+        if self.collection == "gigwatch" and not self.changes:
+            raise _refuse(
+                ("changes",),
+                "a GigWatch read needs changes: at least one dated event (date, what, source) such as a pay change,"
+                " a ruling, a deactivation wave or a new rule",
+            )
+        urls = {source.url for source in self.sources}
+        for index, change in enumerate(self.changes):
+            if change.source not in urls:
+                raise _refuse(
+                    ("changes", index, "source"),
+                    f"{change.source!r} is not one of this read's sources: cite the url of an entry in sources",
+                )
+            if change.date > self.reviewed:
+                raise _refuse(
+                    ("changes", index, "date"),
+                    f"dated {change.date}, after the read's review ({self.reviewed}): we can only list what we checked",
+                )
         return self
 
     @model_validator(mode="after")

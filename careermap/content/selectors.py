@@ -5,29 +5,27 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from django.core.cache import cache
 from django.db.models import Q
 
 from careermap.content.models import ContentRelease, Read
-from careermap.content.schema import EDUCATION_ORDER, FIRST_DOLLAR_ORDER
+from careermap.lib.versions import DataVersion
+from careermap.lib.vocab import BAND_ORDER, EDUCATION_ORDER
 from careermap.occupations.models import Area, Occupation
 from careermap.occupations.selectors import occupation_pay
 
-_VERSION_KEY = "content:version"
-_VERSION_TTL = 30  # seconds a process trusts its cached version when the cache is not shared
+# The id of the last content load (careermap/lib/versions.py): part of every rendered-read cache key.
+CONTENT_VERSION = DataVersion(
+    "content:version", lambda: ContentRelease.objects.order_by("-pk").values_list("pk", flat=True).first()
+)
 
 
 def content_version() -> int:
     """Id of the last content load; part of every rendered-read cache key."""
-    version = cache.get(_VERSION_KEY)
-    if version is None:
-        version = ContentRelease.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-        cache.set(_VERSION_KEY, version, _VERSION_TTL)
-    return int(version)
+    return CONTENT_VERSION.current()
 
 
 def content_version_bump(version: int) -> None:
-    cache.set(_VERSION_KEY, version, _VERSION_TTL)
+    CONTENT_VERSION.bump(version)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -51,7 +49,7 @@ def read_list(*, filters: ReadFilters | None = None) -> list[Read]:
     if filters.max_start_cost is not None:
         qs = qs.filter(start_cost_min__lte=filters.max_start_cost)
     if filters.first_dollar:
-        qs = qs.filter(first_dollar_rank__lte=FIRST_DOLLAR_ORDER[filters.first_dollar])
+        qs = qs.filter(first_dollar_rank__lte=BAND_ORDER[filters.first_dollar])
     if filters.durability == "scored":
         qs = qs.filter(durability_scored=True)
     elif filters.durability == "unscored":

@@ -11,8 +11,8 @@ from django.db import transaction
 
 from careermap.content.models import ContentRelease, Read, ReadOccupation
 from careermap.content.parsing import ContentError, ParsedRead, parse_read
-from careermap.content.schema import EDUCATION_ORDER, FIRST_DOLLAR_ORDER
 from careermap.content.selectors import content_version_bump
+from careermap.lib.vocab import BAND_ORDER, EDUCATION_ORDER
 
 
 @dataclasses.dataclass
@@ -97,7 +97,7 @@ def _read_row(item: ParsedRead) -> Read:
         start_cost_min=facts.start_cost.min_usd,
         start_cost_max=facts.start_cost.max_usd,
         first_dollar_band=facts.first_dollar.band,
-        first_dollar_rank=FIRST_DOLLAR_ORDER[facts.first_dollar.band],
+        first_dollar_rank=BAND_ORDER[facts.first_dollar.band],
         min_age=needs.min_age.years,
         needs_work_authorization=needs.work_authorization.required,
         education_level=needs.education.level,

@@ -37,9 +37,7 @@ def _paired(first: Mapping[str, float], second: Mapping[str, float]) -> tuple[li
 
 def evaluate(raw: Raw, results: Mapping[str, Result], titles: Mapping[str, str]) -> dict[str, Any]:
     scores = {code: float(r.score) for code, r in results.items() if r.inputs}
-    columns = {
-        item.key: {c: float(v[item.key]) for c, v in raw.items() if v.get(item.key) is not None} for item in INPUTS
-    }
+    columns = {item.key: {c: float(x) for c, v in raw.items() if (x := v.get(item.key)) is not None} for item in INPUTS}
     exposure_pct = {key: percentiles(columns[key]) for key in EXPOSURE_KEYS}
     consensus = {}
     for code in scores:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
+from typing import TypeVar
 
 from careermap.durability.method import (
     CONFIDENCE_RULES,
@@ -54,7 +55,10 @@ class Result:
     version: str = METHOD_VERSION
 
 
-def percentiles(values: Mapping[str, float]) -> dict[str, float]:
+K = TypeVar("K", bound=Hashable)
+
+
+def percentiles(values: Mapping[K, float]) -> dict[K, float]:
     """Mid-rank percentiles in (0, 1): ties share a rank; order of the mapping is irrelevant."""
     ordered = sorted(values.values())
     n = len(ordered)

@@ -18,6 +18,7 @@ from careermap.durability.method import (
     TOTAL_WEIGHT,
 )
 from careermap.durability.models import DurabilityRun, DurabilityScore
+from careermap.lib.versions import DataVersion
 
 
 def durability_method() -> dict[str, Any]:
@@ -104,21 +105,17 @@ def durability_for_read(codes: list[str]) -> dict[str, Any] | None:
     }
 
 
-_DATA_VERSION_KEY = "data:version"
+# The id of the last durability run, which ends every data import in the same transaction
+# (careermap/lib/versions.py): part of page cache keys and of every in-memory cache's version.
+DATA_VERSION = DataVersion(
+    "data:version", lambda: DurabilityRun.objects.order_by("-pk").values_list("pk", flat=True).first()
+)
 
 
 def data_version() -> int:
     """Id of the last durability run, which follows every data import: part of page cache keys."""
-    from django.core.cache import cache
-
-    version = cache.get(_DATA_VERSION_KEY)
-    if version is None:
-        version = DurabilityRun.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-        cache.set(_DATA_VERSION_KEY, version, 30)
-    return int(version)
+    return DATA_VERSION.current()
 
 
 def data_version_bump(version: int) -> None:
-    from django.core.cache import cache
-
-    cache.set(_DATA_VERSION_KEY, version, 30)
+    DATA_VERSION.bump(version)

@@ -47,8 +47,8 @@ def durability_inputs() -> tuple[dict[str, dict[str, float | None]], dict[str, s
     ):
         tasks[code].append((text, human, automation))
     for code, items in tasks.items():
-        automation, presence = task_mix(items)
-        raw[code]["task_automation"] = automation
+        automation_share, presence = task_mix(items)
+        raw[code]["task_automation"] = automation_share
         raw[code]["presence_share"] = presence
     return raw, titles
 

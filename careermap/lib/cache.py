@@ -31,10 +31,10 @@ class ReusedClientRedisCacheClient(RedisCacheClient):
         self._clients: dict[int, Any] = {}
 
     def get_client(self, key: Any = None, *, write: bool = False) -> Any:
-        pool = self._get_connection_pool(write)  # Django's own choice of server and its pool
+        pool = self._get_connection_pool(write)  # type: ignore[attr-defined]  # Django's own choice of server and pool (private: not in django-stubs)
         client = self._clients.get(id(pool))
         if client is None:
-            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)  # type: ignore[attr-defined]
         return client
 
 
@@ -71,10 +71,10 @@ class ResilientRedisCache(RedisCache):
     def get(self, key: Any, default: Any = None, version: int | None = None) -> Any:
         return self._guard(default, "get", key, default, version)
 
-    def set(self, key: Any, value: Any, timeout: Any = 300, version: int | None = None) -> None:  # type: ignore[override]
+    def set(self, key: Any, value: Any, timeout: Any = 300, version: int | None = None) -> None:
         self._guard(None, "set", key, value, timeout, version)
 
-    def add(self, key: Any, value: Any, timeout: Any = 300, version: int | None = None) -> bool:  # type: ignore[override]
+    def add(self, key: Any, value: Any, timeout: Any = 300, version: int | None = None) -> bool:
         return bool(self._guard(False, "add", key, value, timeout, version))
 
     def delete(self, key: Any, version: int | None = None) -> bool:
@@ -86,7 +86,7 @@ class ResilientRedisCache(RedisCache):
     def get_many(self, keys: Any, version: int | None = None) -> dict[Any, Any]:
         return dict(self._guard({}, "get_many", keys, version))
 
-    def set_many(self, data: Any, timeout: Any = 300, version: int | None = None) -> list[Any]:  # type: ignore[override]
+    def set_many(self, data: Any, timeout: Any = 300, version: int | None = None) -> list[Any]:
         return list(self._guard([], "set_many", data, timeout, version))
 
     def incr(self, key: Any, delta: int = 1, version: int | None = None) -> int:
@@ -95,7 +95,7 @@ class ResilientRedisCache(RedisCache):
             raise ValueError(f"Key '{key}' not found (cache unavailable)")
         return int(result)
 
-    def touch(self, key: Any, timeout: Any = 300, version: int | None = None) -> bool:  # type: ignore[override]
+    def touch(self, key: Any, timeout: Any = 300, version: int | None = None) -> bool:
         return bool(self._guard(False, "touch", key, timeout, version))
 
     def has_key(self, key: Any, version: int | None = None) -> bool:
@@ -110,7 +110,7 @@ class ResilientRedisCache(RedisCache):
         requests cannot both spend the last token. With Redis down, allowed (as a cache miss is)."""
         if not self._available():
             return True
-        client = self._cache.get_client(key, write=True)
+        client = self._cache.get_client(key, write=True)  # type: ignore[attr-defined]  # RedisCache's client (private)
         script = self._scripts.get(id(client))
         if script is None:
             script = self._scripts[id(client)] = client.register_script(_TAKE_TOKEN)

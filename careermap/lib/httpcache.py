@@ -78,6 +78,8 @@ ROUTES: dict[str, str] = {
     "content:read_sources": PUBLIC,
     "content:methodology": PUBLIC,
     "content:feed": PUBLIC,
+    "content:read_changes_feed": PUBLIC,  # what's changed for one read (Atom)
+    "content:gigwatch_feed": PUBLIC,  # what's changed across GigWatch (Atom)
     "durability:method": PUBLIC,
     "sitemap": PUBLIC,
     # the public datasets
@@ -85,6 +87,7 @@ ROUTES: dict[str, str] = {
     "occupations:occupation_detail": PUBLIC,  # ?area= is part of the URL, hence of the cache key
     "occupations:dataset_list": PUBLIC,
     "occupations:area_pick": PUBLIC,  # a GET form; its one-match redirect is not cached (only 200s are)
+    "compare:compare": PUBLIC,  # ?items= (and ?area=) are the whole state: shareable, the same for everyone
     "search:search": PUBLIC,  # GET form; the rate limit applies to what reaches the app
     # the quiz: the start page and results are the same for every visitor without a session; the steps
     # hold this browser's answers and a CSRF token; "change these answers" is a page of its own with
@@ -97,6 +100,7 @@ ROUTES: dict[str, str] = {
     # per person
     "accounts:*": PRIVATE,
     "worklog:*": PRIVATE,
+    "pooled:*": PRIVATE,  # sharing choices (/worklog/sharing/)
     # health checks: answered fresh every time
     "ping": PRIVATE,
     "healthz": PRIVATE,
@@ -115,6 +119,8 @@ ROUTES: dict[str, str] = {
     "api:list_questions": PUBLIC,
     "api:post_matches": PUBLIC,  # POST: never stored, but the same answer for everyone
     "api:search_titles": PUBLIC,
+    "api:get_pooled_pay": PUBLIC,  # only published pooled figures, the same for everyone
+    "api:search_suggest_titles": PUBLIC,  # typeahead: the same titles for everyone
     "api:list_entries": PRIVATE,
     "api:create_entry": PRIVATE,
     "api:get_entry": PRIVATE,
@@ -128,7 +134,7 @@ ROUTES: dict[str, str] = {
     "api:match_payment": PRIVATE,
     "api:summary": PRIVATE,
     "api:export": PRIVATE,
-    # the work log's costs (careermap/api/routers/worklog_expenses.py)
+    # the work log's costs (careermap/worklog/api/expenses.py)
     "api:list_expenses": PRIVATE,
     "api:create_expense": PRIVATE,
     "api:get_expense": PRIVATE,
@@ -203,7 +209,7 @@ def _stamps(content: int, data: int) -> tuple[float, float]:
     ):
         when = found.get(keys[kind])
         if when is None and version > 0:
-            value = model.objects.filter(pk=version).values_list(field, flat=True).first()  # type: ignore[attr-defined]
+            value = model.objects.filter(pk=version).values_list(field, flat=True).first()
             if value is not None:
                 when = value.timestamp()
                 cache.set(keys[kind], when, STAMP_TTL)
@@ -232,7 +238,10 @@ def validators(request: HttpRequest, *, code_only: bool = False) -> Validators:
     content, data = content_version(), data_version()
     day = today()
     target = request.get_full_path()  # path and the whole query string, as sent
-    digest = hashlib.sha256(f"{code}\0{content}\0{data}\0{day.isoformat()}\0{target}".encode()).hexdigest()
+    from careermap.pooled.selectors import pooled_version  # the pooled-pay part of the GigWatch reads
+
+    pooled = pooled_version()
+    digest = hashlib.sha256(f"{code}\0{content}\0{data}\0{pooled}\0{day.isoformat()}\0{target}".encode()).hexdigest()
     midnight = dt.datetime.combine(day, dt.time()).astimezone().timestamp()
     newest = max(*_stamps(content, data), code_mtime, midnight)
     return Validators(etag=f'"{digest[:32]}"', last_modified=int(min(newest, time.time())))

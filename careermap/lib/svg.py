@@ -51,3 +51,47 @@ def horizontal_bars(
             }
         )
     return {"width": label_width + width + 40, "height": row_height * len(rows), "bars": bars}
+
+
+def scatter(
+    points: list[tuple[float, float, str]],
+    *,
+    x_max: float = 1.0,
+    y_max: float = 1.0,
+    width: int = 480,
+    height: int = 320,
+    margin: int = 36,
+    step: float = 0.2,
+) -> dict[str, Any]:
+    """Dots for (x, y, label) on axes from 0 to x_max / y_max, ticks every `step`; y grows upward.
+    Values outside the axes are clamped to the edge so a dot never leaves the plot."""
+    plot_w = width - 2 * margin
+    plot_h = height - 2 * margin
+    x_top = x_max or 1.0
+    y_top = y_max or 1.0
+
+    def px(value: float) -> float:
+        return round(margin + plot_w * min(max(value, 0.0), x_top) / x_top, 1)
+
+    def py(value: float) -> float:
+        return round(margin + plot_h - plot_h * min(max(value, 0.0), y_top) / y_top, 1)
+
+    dots = [{"cx": px(x), "cy": py(y), "x": x, "y": y, "label": label} for x, y, label in points]
+
+    def steps(top: float) -> list[float]:
+        count = int(round(top / step, 6))
+        return [round(i * step, 6) for i in range(count + 1)]
+
+    return {
+        "width": width,
+        "height": height,
+        "left": margin,
+        "right": margin + plot_w,
+        "top": margin,
+        "bottom": margin + plot_h,
+        "x_ticks": [{"at": px(v), "label": f"{v:g}"} for v in steps(x_top)],
+        "y_ticks": [{"at": py(v), "label": f"{v:g}"} for v in steps(y_top)],
+        "x_label_y": height - 4,
+        "x_tick_label_y": margin + plot_h + 14,
+        "dots": dots,
+    }

@@ -6,6 +6,7 @@ none (`2026-13-45`); this finds that scalar's line so the error reads like any o
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import yaml
@@ -50,3 +51,39 @@ def _bad_timestamp_line(text: str) -> int:
             for key, value in reversed(node.value):
                 stack.extend([value, key])
     return 1
+
+
+@dataclasses.dataclass(frozen=True)
+class YamlFileError(Exception):
+    """A YAML file that cannot be loaded, as `path:line: field: message` (content and quiz files)."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+
+
+def line_of(node: yaml.Node | None, loc: tuple[Any, ...]) -> int:
+    """1-based line of the node at `loc` (a validation error's path), or of its nearest existing
+    parent. For a mapping entry it is the key's line: where a person looks for the field's name."""
+    if node is None:
+        return 1
+    line = node.start_mark.line + 1
+    for part in loc:
+        child = None
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if key.value == part:
+                    child = value
+                    line = key.start_mark.line + 1
+                    break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            child = node.value[part]
+            line = child.start_mark.line + 1
+        if child is None:
+            break
+        node = child
+    return line

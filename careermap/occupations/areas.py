@@ -11,7 +11,7 @@ import dataclasses
 import re
 import unicodedata
 from collections.abc import Iterable
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 AREA_CODE = re.compile(r"^\d{7}$")
 
@@ -121,14 +121,17 @@ def _phrase_at(words: tuple[str, ...], query: list[str]) -> int | None:
     return None
 
 
-def area_rank(areas: Iterable[AreaLike], query: str, *, limit: int = 10) -> list[AreaLike]:
+A = TypeVar("A", bound=AreaLike)
+
+
+def area_rank(areas: Iterable[A], query: str, *, limit: int = 10) -> list[A]:
     """Areas matching `query`, best first: the area whose name starts with what was typed, then
     a state typed by name or postal code, then areas in a typed state; metros before nonmetro areas."""
     words = normalize(query).split()
     if not words:
         return []
     postal = words[0].upper() if len(words) == 1 and words[0].upper() in POSTAL_TO_NAME else None
-    scored: list[tuple[tuple[int, int, int, str], AreaLike]] = []
+    scored: list[tuple[tuple[int, int, int, str], A]] = []
     for area in areas:
         if area.kind == "national":
             continue

@@ -123,3 +123,8 @@ MANIFEST: tuple[Download, ...] = (
         target="frey_osborne_automation_probability_soc2010.csv",
     ),
 )
+
+
+def for_folder(folder: str) -> tuple[Download, ...]:
+    """The downloads that fill one data folder (a dataset module's `DOWNLOADS`)."""
+    return tuple(item for item in MANIFEST if item.folder == folder)

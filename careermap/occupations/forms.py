@@ -27,7 +27,7 @@ class OccupationFilterForm(forms.Form):
     change_min = forms.FloatField(required=False, min_value=-100, max_value=1000, label="Projected change from (%)")
     change_max = forms.FloatField(required=False, min_value=-100, max_value=1000, label="to (%)")
 
-    def clean(self) -> dict:  # type: ignore[type-arg]
+    def clean(self) -> dict:
         data = super().clean() or {}
         for low, high in (("wage_min", "wage_max"), ("change_min", "change_max")):
             if data.get(low) is not None and data.get(high) is not None and data[low] > data[high]:

@@ -9,14 +9,7 @@ from __future__ import annotations
 from django.db import models
 from django.urls import NoReverseMatch, reverse
 
-RIASEC_LABELS = {
-    "R": "Realistic",
-    "I": "Investigative",
-    "A": "Artistic",
-    "S": "Social",
-    "E": "Enterprising",
-    "C": "Conventional",
-}
+from careermap.lib.vocab import RIASEC_NAMES as RIASEC_LABELS
 
 
 class Join(models.TextChoices):
@@ -339,3 +332,75 @@ class Wage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.soc_code} in {self.area_id}, May {self.year}"
+
+
+class ObservedExposure(models.Model):
+    """Anthropic's observed exposure (Massenkoff & McCrory, March 2026) for one O*NET occupation.
+
+    Published per 6-digit SOC code and shown for every O*NET occupation sharing it. A zero is
+    "no measured exposure", never "AI is not used".
+    """
+
+    occupation = models.OneToOneField(
+        Occupation, on_delete=models.CASCADE, primary_key=True, related_name="observed_exposure"
+    )
+    value = models.FloatField(help_text="0–1 as published (4 decimals).")
+    soc_code = models.CharField(max_length=7, help_text="The SOC 2018 code the value was published under.")
+    join = models.CharField(max_length=20, choices=Join.choices)
+    below_share = models.FloatField(
+        help_text="Share of the published occupations (756) with a strictly lower value: 0 for a zero."
+    )
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=models.Q(value__gte=0, value__lte=1), name="observed_exposure_0_to_1"),
+            models.CheckConstraint(
+                condition=models.Q(below_share__gte=0, below_share__lt=1), name="observed_below_share_0_to_1"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.occupation_id} observed {self.value}"
+
+    @property
+    def measured(self) -> bool:
+        return self.value > 0
+
+    @property
+    def below_percent(self) -> int:
+        """Whole percent of the published occupations with a lower value (rounded down, so never overstated)."""
+        return int(100 * self.below_share)
+
+
+class ObservedTask(models.Model):
+    """An O*NET task that Anthropic's API traffic (13–20 Nov 2025) was classified to.
+
+    `strings` keeps every Anthropic task string that matched the task, with its conversations:
+    a string matching tasks of several occupations appears under each, but is counted once in
+    an occupation's or the dataset's totals.
+    """
+
+    task = models.OneToOneField(Task, on_delete=models.CASCADE, primary_key=True, related_name="observed")
+    occupation = models.ForeignKey(Occupation, on_delete=models.CASCADE, related_name="observed_tasks")
+    conversations = models.PositiveIntegerField(help_text="API conversations classified to the matching string(s).")
+    share = models.FloatField(help_text="Share of the week's classified API conversations (0–1).")
+    strings = models.JSONField(default=list, help_text="[[Anthropic task string, conversations], …]")
+
+    class Meta:
+        ordering = ["occupation_id", "-share", "task_id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(share__gte=0, share__lte=1), name="observed_task_share_0_to_1")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.task_id} ({self.occupation_id}): {self.conversations} conversations"
+
+    @property
+    def share_label(self) -> str:
+        return share_label(self.share)
+
+
+def share_label(share: float) -> str:
+    """A share of conversations in words-ready percent: '1.16%', or 'under 0.01%' for a tiny one."""
+    percent = 100 * share
+    return "under 0.01%" if 0 < percent < 0.005 else f"{percent:.2f}%"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from pathlib import Path
+from types import EllipsisType
 from typing import Any
 
 from django.conf import settings
@@ -88,9 +89,18 @@ def state_map(pay: OccupationPay, *, path: str) -> Any:
     )
 
 
-def pay_context(*, occupation: Occupation, choice: AreaChoice, path: str, with_map: bool = True) -> dict[str, Any]:
-    """Everything the pay partials need; `pay` is None when OEWS is not loaded or has no code for it."""
-    pay = occupation_pay(occupation=occupation, area=choice.area)
+def pay_context(
+    *,
+    occupation: Occupation,
+    choice: AreaChoice,
+    path: str,
+    with_map: bool = True,
+    pay: OccupationPay | None | EllipsisType = ...,
+) -> dict[str, Any]:
+    """Everything the pay partials need; `pay` is None when OEWS is not loaded or has no code for it.
+    A caller that already read the pay (the occupation page, via `occupation_page`) passes it."""
+    if pay is ...:
+        pay = occupation_pay(occupation=occupation, area=choice.area)
     if pay is None:
         return {"pay": None, "area_choice": choice}
     scale = max(

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
+from careermap.content.models import Read
+from careermap.durability.models import DurabilityScore
+from careermap.durability.selectors import durability_present
 from careermap.occupations import areas as area_rules
 from careermap.occupations.importers import oews
 from careermap.occupations.models import (
@@ -16,11 +20,14 @@ from careermap.occupations.models import (
     ExposureScore,
     JobZone,
     Measure,
+    ObservedExposure,
+    ObservedTask,
     Occupation,
     Projection,
     RelatedOccupation,
     Task,
     Wage,
+    share_label,
 )
 from careermap.occupations.pay import NATION, PayFigures, TrendPoint, pay_figures
 
@@ -230,3 +237,107 @@ def _oews_title(soc_code: str) -> str:
     """OEWS aggregates have no O*NET title; the crosswalk's NEM title names the same group."""
     projection = Projection.objects.filter(nem_code=soc_code).only("nem_title").first()
     return projection.nem_title if projection else soc_code
+
+
+@dataclasses.dataclass(frozen=True)
+class ObservedUse:
+    """Anthropic's observed AI use for one occupation: the published exposure and its tasks in the
+    API data (each with its O*NET task text), largest share first."""
+
+    exposure: ObservedExposure | None
+    tasks: list[ObservedTask]
+    task_count: int  # O*NET tasks the occupation has
+    conversations: int  # over its observed tasks, each Anthropic task string counted once
+    share: float  # the same, as a share of the week's classified API conversations
+    exposure_dataset: Dataset | None
+    usage_dataset: Dataset | None
+
+    @property
+    def share_label(self) -> str:
+        return share_label(self.share)
+
+    @property
+    def loaded(self) -> bool:
+        return self.exposure_dataset is not None or self.usage_dataset is not None
+
+    @property
+    def published_count(self) -> int:
+        return (
+            int((self.exposure_dataset.join_notes or {}).get("occupations_published", 0))
+            if self.exposure_dataset
+            else 0
+        )
+
+    @property
+    def zero_count(self) -> int:
+        return int((self.exposure_dataset.join_notes or {}).get("zeros_published", 0)) if self.exposure_dataset else 0
+
+
+def occupation_observed(*, code: str) -> ObservedUse:
+    """Three queries: the registry rows, the exposure, the observed tasks with their O*NET text."""
+    datasets = {d.key: d for d in Dataset.objects.filter(key__in=["aei-observed-exposure", "aei-api-task-usage"])}
+    exposure = ObservedExposure.objects.filter(occupation_id=code).first()
+    tasks = list(ObservedTask.objects.filter(occupation_id=code).select_related("task").order_by("-share", "task_id"))
+    by_string: dict[str, int] = {}  # a string matching several of its tasks counts once
+    for item in tasks:
+        for text, count in item.strings:
+            by_string[text] = count
+    usage = datasets.get("aei-api-task-usage")
+    classified = (usage.join_notes or {}).get("conversations_classified") if usage else None
+    conversations = sum(by_string.values())
+    return ObservedUse(
+        exposure=exposure,
+        tasks=tasks,
+        task_count=Task.objects.filter(occupation_id=code).count() if tasks else 0,
+        conversations=conversations,
+        share=conversations / classified if classified else 0.0,
+        exposure_dataset=datasets.get("aei-observed-exposure"),
+        usage_dataset=datasets.get("aei-api-task-usage"),
+    )
+
+
+def observed_vs_predicted(*, measure: str = "human_rating_beta") -> list[tuple[str, str, float, float]]:
+    """(code, title, predicted, observed) once per published SOC code: the value of its `.00`
+    O*NET occupation, where both a GPTs-are-GPTs `measure` and observed exposure exist. Two queries."""
+    observed = {
+        code: (title, value)
+        for code, title, value in ObservedExposure.objects.filter(occupation__code__endswith=".00").values_list(
+            "occupation_id", "occupation__title", "value"
+        )
+    }
+    predicted = ExposureScore.objects.filter(measure__key=measure, occupation_id__in=list(observed)).values_list(
+        "occupation_id", "value"
+    )
+    return sorted((code, observed[code][0], value, observed[code][1]) for code, value in predicted)
+
+
+def observed_published_count() -> int:
+    """How many occupations Anthropic's observed-exposure table holds (0 when it is not loaded)."""
+    notes = Dataset.objects.filter(key="aei-observed-exposure").values_list("join_notes", flat=True).first()
+    return int((notes or {}).get("occupations_published", 0))
+
+
+@dataclasses.dataclass(frozen=True)
+class OccupationPage:
+    """Everything the occupation page and its API twin (GET /api/v1/occupations/{code}) show,
+    read once for both; each presents it its own way."""
+
+    detail: OccupationDetail
+    durability: dict[str, Any] | None  # durability_present(score); None when it has no score
+    reads: list[Read]  # the reads that cover it (slug, title, collection)
+    observed: ObservedUse
+    pay: OccupationPay | None  # OEWS pay, national and for `area`
+
+
+def occupation_page(*, code: str, area: Area | None = None) -> OccupationPage:
+    """Raises Occupation.DoesNotExist."""
+    detail = occupation_get(code=code)
+    occupation = detail.occupation
+    score = DurabilityScore.objects.filter(occupation=occupation).first()
+    return OccupationPage(
+        detail=detail,
+        durability=durability_present(score) if score else None,
+        reads=list(Read.objects.filter(occupation_links__onet_code=code).only("slug", "title", "collection")),
+        observed=occupation_observed(code=code),
+        pay=occupation_pay(occupation=occupation, area=area),
+    )

@@ -349,6 +349,81 @@ OEWS_HISTORY = DatasetInfo(
     ),
 )
 
+_AEI_ATTRIBUTION = (
+    "Anthropic Economic Index (Anthropic, 2025–2026), huggingface.co/datasets/Anthropic/EconomicIndex, CC BY 4.0."
+)
+
+AEI_EXPOSURE = DatasetInfo(
+    key="aei-observed-exposure",
+    folder="anthropic_economic_index",
+    name="Anthropic Economic Index: observed AI exposure by occupation",
+    version="March 2026 (labor_market_impacts/job_exposure.csv; Claude usage samples of Aug and Nov 2025)",
+    publisher="Anthropic (Maxim Massenkoff and Peter McCrory)",
+    license="Creative Commons Attribution 4.0 International (CC BY 4.0)",
+    license_url=CC_BY,
+    attribution=(
+        f"{_AEI_ATTRIBUTION} Observed exposure: Massenkoff M, McCrory P (2026) Labor market impacts of AI: "
+        "A new measure and early evidence. Anthropic, 5 March 2026. Career Map added O*NET titles and "
+        "percentiles, and shows each value for every O*NET occupation sharing its SOC code."
+    ),
+    url="https://www.anthropic.com/research/labor-market-impacts",
+    notes=(
+        "Observed, not predicted: the time-weighted share of an occupation's O*NET tasks seen in work-related "
+        "Claude use (Claude.ai and the API, samples from August and November 2025), weighted toward automating "
+        "rather than augmenting uses and counted only for tasks rated exposed by GPTs-are-GPTs (β > 0) that pass a "
+        "minimum-usage threshold. One vendor's traffic in two short windows. A zero means no measured exposure, "
+        "not that AI is not used: 413 of the 756 occupations are zero here. Not a probability of job loss. "
+        "Known discrepancy: our copy comes from a third-party mirror (GitHub brdaly/ai-wages) and could not be "
+        "checked against the publisher's current file; an independent profile of the Hugging Face file counts 411 "
+        "zeros, so two Healthcare Practitioners (29-xxxx) rows that are 0.0 here may carry positive values there. "
+        "Treat 29-xxxx zeros as uncertain."
+    ),
+)
+
+AEI_API_TASKS = DatasetInfo(
+    key="aei-api-task-usage",
+    folder="anthropic_economic_index",
+    name="Anthropic Economic Index: first-party API conversations by O*NET task",
+    version="13–20 November 2025 (release of 15 January 2026, raw 1P API file, facet onet_task)",
+    publisher="Anthropic",
+    license="Creative Commons Attribution 4.0 International (CC BY 4.0)",
+    license_url=CC_BY,
+    attribution=(
+        f"{_AEI_ATTRIBUTION} Career Map matched Anthropic's task strings to O*NET 29.3 task statements by their "
+        "text (lower-cased, punctuation removed)."
+    ),
+    url="https://huggingface.co/datasets/Anthropic/EconomicIndex",
+    notes=(
+        "Business and developer API traffic only (not consumer chat), one week: a count is conversations "
+        "classified to a task, not workers or hours. Anthropic's task strings are matched to O*NET 29.3 task "
+        "statements with the same text; strings that match none (mostly wordings from older O*NET releases, plus the "
+        "not_classified and none rows) are counted as unmatched, not dropped. A string that matches tasks of several "
+        "occupations is shown under each, but counted once in every total. The two columns were taken from GitHub "
+        "IlanStrauss/anthropic-onet-crosswalk (commit 2d06ed3), which extracts them from Anthropic's file; that "
+        "repository's own matching was not used."
+    ),
+)
+
+#: Our own dataset, computed from work logs people chose to share (careermap/pooled/); not imported from
+#: files, so not in DATASETS. Its vintage is the latest pooled run (shown on /data/ by templates/pooled/).
+POOLED_PAY = DatasetInfo(
+    key="pooled-pay",
+    folder="",
+    name="Career Map pooled pay from shared work logs",
+    version="Recomputed on a schedule; quarters by calendar quarter",
+    publisher="Career Map (our own dataset)",
+    license="Figures only; no individual's data is published",
+    license_url="",
+    attribution="Career Map, pooled from the work logs of people who opted in to share a platform.",
+    url="/data/#pooled-pay",
+    notes=(
+        "Per platform (and task type) and quarter: median and middle half of each person's hourly pay with unpaid "
+        "time counted, share of hours unpaid, share disputed or rejected. U.S. dollar entries only; expenses not "
+        "taken out. Shown only with at least 10 people and no one over 25% of the hours; rounded; a figure changes "
+        "only when at least 5 people's logs changed (docs/privacy.md). A self-selected group, not a random sample."
+    ),
+)
+
 DATASETS: tuple[DatasetInfo, ...] = (
     ONET,
     BLS,
@@ -361,4 +436,6 @@ DATASETS: tuple[DatasetInfo, ...] = (
     AIOE_IG,
     MICROSOFT,
     FREY_OSBORNE,
+    AEI_EXPOSURE,
+    AEI_API_TASKS,
 )

@@ -49,7 +49,7 @@ def only(letter: str) -> dict[str, int]:
 
 def random_practical(rng: random.Random) -> Practical:
     return Practical(
-        urgency=rng.choice(["week", "month", "year"]),
+        urgency=rng.choice(["week", "month", "within-year", "year"]),
         budget_usd=rng.choice([0, 100, 500, 2000, 10_000, None]),
         education=rng.randrange(len(EDUCATION_LEVELS)),
         train=rng.choice(["any", "short", "none"]),
@@ -60,6 +60,7 @@ def random_practical(rng: random.Random) -> Practical:
         hours=rng.choice(["under-10", "10-20", "20-35", "full-time"]),
         goal=rng.choice(["cash", "hired", "business"]),
         durability=rng.choice(["a-lot", "some", "not-much"]),
+        pay_floor_usd=rng.choice([None, None, 30_000, 50_000, 80_000]),
     )
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from careermap.quiz.questions import SCALE, InterestItem, PracticalQuestion
+from careermap.quiz.questions import OPTIONAL, SCALE, InterestItem, PracticalQuestion
 from careermap.quiz.services import quiz_submit_allowed
 
 ITEMS_PER_STEP = 12
@@ -51,12 +51,19 @@ class PracticalForm(forms.Form):
         self.questions = questions
         self.client = client
         self.final = final
+        self.fields["job_title"] = forms.CharField(
+            label="What is your current or most recent job? (optional)",
+            help_text="Type it as you would say it, e.g. “retail supervisor”: our title search finds the occupation.",
+            required=False,
+            max_length=100,
+        )
         for question in questions:
             self.fields[question.id] = forms.ChoiceField(
                 label=question.text,
                 help_text=question.help,
                 choices=[(choice.value, choice.label) for choice in question.choices],
                 widget=forms.RadioSelect,
+                required=question.id not in OPTIONAL,
                 error_messages={"required": "Choose one answer."},
             )
 
@@ -67,4 +74,4 @@ class PracticalForm(forms.Form):
         return cleaned
 
     def answers(self) -> dict[str, str]:
-        return {question.id: self.cleaned_data[question.id] for question in self.questions}
+        return {q.id: self.cleaned_data[q.id] or OPTIONAL.get(q.id, "") for q in self.questions}

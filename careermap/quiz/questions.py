@@ -16,12 +16,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import yaml
 from django.conf import settings
 from pydantic import BaseModel, ConfigDict, Field, StrictStr, ValidationError, model_validator
 
-from careermap.lib.yamlsafe import YamlProblem, load_with_nodes
-from careermap.quiz.matching import EDUCATION_LEVELS, ITEMS_PER_TYPE, RIASEC, TYPE_NAMES, Answers, Practical
+from careermap.lib.yamlsafe import YamlFileError, YamlProblem, line_of, load_with_nodes
+from careermap.quiz.codes import DEFAULTS, JOB
+from careermap.quiz.matching import EDUCATION_LEVELS, ITEMS_PER_TYPE, RIASEC, TYPE_NAMES, Answers, Experience, Practical
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +44,7 @@ _ITEM_LINE = re.compile(r"^([RIASEC])([1-8])\t(.+?)\s*$")
 
 # What matching.py understands: every practical question id and its answer values, in order.
 PRACTICAL_VALUES: dict[str, tuple[str, ...]] = {
-    "urgency": ("week", "month", "year"),
+    "urgency": ("week", "month", "within-year", "year"),
     "budget": ("nothing", "up-to-100", "up-to-500", "up-to-2000", "up-to-10000", "more"),
     "education": EDUCATION_LEVELS,
     "train": ("any", "short", "none"),
@@ -55,7 +55,11 @@ PRACTICAL_VALUES: dict[str, tuple[str, ...]] = {
     "hours": ("under-10", "10-20", "20-35", "full-time"),
     "goal": ("cash", "hired", "business"),
     "durability": ("a-lot", "some", "not-much"),
+    "years": ("none", "under-2", "2-4", "5-plus"),
+    "pay_floor": ("none", "current", "20000", "30000", "40000", "50000", "60000", "80000", "100000"),
 }
+# Questions that may be left unanswered (API clients and links from before they were asked): their default.
+OPTIONAL = DEFAULTS
 BUDGET_USD: dict[str, int | None] = {
     "nothing": 0,
     "up-to-100": 100,
@@ -90,6 +94,8 @@ class PracticalQuestion(_Strict):
         "hours",
         "goal",
         "durability",
+        "years",
+        "pay_floor",
     ]
     text: NonEmpty
     help: StrictStr = ""
@@ -121,15 +127,8 @@ class PracticalFile(_Strict):
         return self
 
 
-@dataclasses.dataclass(frozen=True)
-class QuestionsError(Exception):
-    path: str
-    line: int
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+class QuestionsError(YamlFileError):
+    """practical.yaml cannot be loaded, as `path:line: field: message` (the same shape as ContentError)."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -194,24 +193,7 @@ def parse_practical(path: Path, text: str) -> tuple[PracticalQuestion, ...]:
         error = exc.errors()[0]
         loc = tuple(error["loc"])
         field = ".".join(str(part) for part in loc) or "file"
-        raise QuestionsError(display, _line_of(root, loc), field, error["msg"].removeprefix("Value error, ")) from None
-
-
-def _line_of(node: yaml.Node | None, loc: tuple[Any, ...]) -> int:
-    """1-based line of the deepest YAML node on the error's path."""
-    line = node.start_mark.line + 1 if node is not None else 1
-    for part in loc:
-        if isinstance(node, yaml.MappingNode):
-            child = next((value for key, value in node.value if key.value == part), None)
-            if child is None:
-                return line
-            node = child
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-            node = node.value[part]
-        else:
-            return line
-        line = node.start_mark.line + 1
-    return line
+        raise QuestionsError(display, line_of(root, loc), field, error["msg"].removeprefix("Value error, ")) from None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -280,11 +262,15 @@ class FieldError:
     message: str
 
 
-def parse_answers(raw: Mapping[str, Any], questions: QuestionSet) -> tuple[Answers | None, list[FieldError]]:
+def parse_answers(
+    raw: Mapping[str, Any], questions: QuestionSet, experience: Experience | None = None
+) -> tuple[Answers | None, list[FieldError]]:
     """Check submitted answers against the questions; build matching's Answers when all is well.
 
     Interest items may be skipped (matching says when too few are answered); every practical
-    question must be answered. Field names in errors are the question ids."""
+    question must be answered except the OPTIONAL ones. "job" is an O*NET code (the current job as
+    our title search resolved it); `experience` is what the database says about it
+    (selectors.experience_get). Field names in errors are the question ids."""
     errors: list[FieldError] = []
     item_ids = questions.item_ids
     practical = questions.practical_by_id
@@ -303,19 +289,28 @@ def parse_answers(raw: Mapping[str, Any], questions: QuestionSet) -> tuple[Answe
                 errors.append(FieldError(key, f"must be one of: {', '.join(allowed)}"))
             else:
                 chosen[key] = value
+        elif key == "job":
+            if not isinstance(value, str) or not (value == "" or JOB.fullmatch(value)):
+                errors.append(FieldError(key, "must be an O*NET occupation code such as 41-1011.00, or empty"))
         elif re.fullmatch(r"[RIASEC][1-8]", key) and not questions.items_available:
             errors.append(FieldError(key, "the interest items are not available on this site right now"))
         else:
             errors.append(FieldError(key, "is not a question id (GET /api/v1/quiz/questions lists them)"))
     for key in practical:
-        if key not in raw:
+        if key not in raw and key not in OPTIONAL:
             errors.append(FieldError(key, "is required"))
     if errors:
         return None, errors
-    return Answers(interests=interests, practical=practical_answers(chosen)), []
+    return Answers(interests=interests, practical=practical_answers(chosen, experience)), []
 
 
-def practical_answers(chosen: Mapping[str, str]) -> Practical:
+def practical_answers(chosen: Mapping[str, str], experience: Experience | None = None) -> Practical:
+    chosen = OPTIONAL | dict(chosen)
+    floor = chosen["pay_floor"]
+    if floor == "current":
+        pay_floor = experience.median_wage if experience is not None else None
+    else:
+        pay_floor = None if floor == "none" else int(floor)
     return Practical(
         urgency=chosen["urgency"],  # type: ignore[arg-type]
         budget_usd=BUDGET_USD[chosen["budget"]],
@@ -328,4 +323,6 @@ def practical_answers(chosen: Mapping[str, str]) -> Practical:
         hours=chosen["hours"],  # type: ignore[arg-type]
         goal=chosen["goal"],  # type: ignore[arg-type]
         durability=chosen["durability"],  # type: ignore[arg-type]
+        pay_floor_usd=pay_floor,
+        experience=experience,
     )

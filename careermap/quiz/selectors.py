@@ -9,32 +9,28 @@ from __future__ import annotations
 import dataclasses
 import html
 import re
-import threading
-import time
 from collections.abc import Iterable
 from typing import Any
 
-from django.apps import apps
-from django.core.cache import cache
-from django.db.models import Max
-
 from careermap.content.models import Read
-from careermap.content.selectors import content_version
+from careermap.content.selectors import CONTENT_VERSION
+from careermap.durability.selectors import DATA_VERSION, durability_for_codes
 from careermap.lib.memory import freeze_long_lived
+from careermap.lib.versions import PerVersion
 from careermap.occupations import sources
-from careermap.occupations.models import Dataset, Occupation, Projection
-from careermap.quiz.codes import NotAnAnswerCode, answers_decode
+from careermap.occupations.models import Dataset, Occupation, Projection, RelatedOccupation
+from careermap.quiz.codes import NotAnAnswerCode, Stamp, answers_decode
 from careermap.quiz.matching import (
     EDUCATION_LEVELS,
     Candidate,
     CandidateSet,
+    Experience,
     Pay,
     Source,
     code_profile,
     first_dollar_by_level,
     high_point_code,
 )
-from careermap.quiz.models import QuizResult
 from careermap.quiz.questions import PracticalQuestion
 
 # BLS "Typical education needed for entry" → EDUCATION_LEVELS index.
@@ -50,9 +46,8 @@ BLS_ENTRY_EDUCATION: dict[str, int] = {
 }
 # O*NET Job Zone → EDUCATION_LEVELS index, used when BLS has no figure for the occupation.
 JOB_ZONE_EDUCATION: dict[int, int] = {1: 0, 2: 1, 3: 2, 4: 4, 5: 5}
-BLS_NEEDS_EXPERIENCE = {"Less than 5 years", "5 years or more"}
+BLS_NEEDS_EXPERIENCE = {"Less than 5 years": 1, "5 years or more": 5}  # the years we ask for before crediting
 DURABILITY_MISSING = "Durability not yet available for this occupation."
-_VERSION_TTL = 5.0  # seconds a process trusts its composite data version
 
 
 @dataclasses.dataclass(frozen=True)
@@ -67,74 +62,30 @@ class CandidatePool:
     data_as_of: str  # ISO date-time of the newest import or content load, "" if none
 
 
-_lock = threading.Lock()
-_pool: CandidatePool | None = None
-_version: tuple[float, str] | None = None
+def _build(version: str) -> CandidatePool:
+    pool = build_candidates(version=version)
+    freeze_long_lived()  # the candidates live until the next data version
+    return pool
 
 
-def _occupations_version() -> str:
-    key = "quiz:occupations-version"
-    value = cache.get(key)
-    if value is None:
-        newest = Dataset.objects.aggregate(newest=Max("imported_at"))["newest"]
-        value = newest.isoformat() if newest else "none"
-        cache.set(key, value, 30)
-    return str(value)
+# Rebuilt when a content load or a data import lands (careermap/lib/versions.py). The joined
+# version is what a result link's stamp hashes (quiz/codes.py): "which data was this computed on".
+_POOL: PerVersion[CandidatePool] = PerVersion(_build, CONTENT_VERSION, DATA_VERSION)
 
-
-def _durability_version() -> str:
-    if not apps.is_installed("careermap.durability"):
-        return "none"
-    from careermap.durability import selectors as durability
-
-    data_version = getattr(durability, "data_version", None)
-    return str(data_version()) if data_version else "unversioned"
-
-
-def data_version() -> str:
-    """content load : data import : durability run, re-checked at most every few seconds."""
-    global _version
-    now = time.monotonic()
-    if _version is not None and now - _version[0] < _VERSION_TTL:
-        return _version[1]
-    value = f"{content_version()}:{_occupations_version()}:{_durability_version()}"
-    _version = (now, value)
-    return value
-
-
-def quiz_candidates() -> CandidatePool:
-    """Every occupation with an interest profile and every read, as matching candidates."""
-    global _pool
-    version = data_version()
-    pool = _pool
-    if pool is not None and pool.version == version:
-        return pool
-    with _lock:
-        if _pool is None or _pool.version != version:
-            _pool = build_candidates(version=version)
-            freeze_long_lived()  # the candidates live until the next data version
-        return _pool
+data_version = _POOL.version  # content load : data import (the last durability run)
+quiz_candidates = _POOL.get  # every occupation with an interest profile and every read, as candidates
 
 
 def quiz_candidates_reset() -> None:
-    global _pool, _version
-    _pool = None
-    _version = None
+    """Drop this process's candidates and cached data versions; the next call rebuilds."""
+    _POOL.forget()
+    CONTENT_VERSION.forget()
+    DATA_VERSION.forget()
 
 
-def durability_scores(codes: list[str]) -> dict[str, int] | None:
-    """{O*NET code: 0–100} from careermap.durability, or None while it offers no scores."""
-    if not apps.is_installed("careermap.durability"):
-        return None
-    from careermap.durability import selectors as durability
-
-    fetch_all = getattr(durability, "durability_scores", None)
-    if fetch_all is not None:
-        return {code: int(score) for code, score in fetch_all().items()}
-    fetch = getattr(durability, "durability_for_codes", None)
-    if fetch is None:
-        return None
-    return {code: int(item["score"]) for code, item in fetch(codes).items()}
+def durability_scores(codes: list[str]) -> dict[str, int]:
+    """{O*NET code: 0–100} from careermap.durability; empty until a durability run has scored any."""
+    return {code: int(item["score"]) for code, item in durability_for_codes(codes).items()}
 
 
 def build_candidates(*, version: str = "") -> CandidatePool:
@@ -157,6 +108,9 @@ def build_candidates(*, version: str = "") -> CandidatePool:
         ).order_by("code")
     )
     projections = {p.occupation_id: p for p in Projection.objects.all()}
+    sharing: dict[str, int] = {}
+    for projection in projections.values():
+        sharing[projection.nem_code] = sharing.get(projection.nem_code, 0) + 1
     reads = list(Read.objects.prefetch_related("occupation_links").order_by("slug"))
     links = {read.slug: [link.onet_code for link in read.occupation_links.all()] for read in reads}
     licensed = {code for read in reads if read.needs_licence for code in links[read.slug]}
@@ -171,11 +125,15 @@ def build_candidates(*, version: str = "") -> CandidatePool:
             skipped += 1
             continue
         candidates.append(
-            _occupation_candidate(occupation, profile, projections.get(occupation.code), licensed, scores, bls_source)
+            _occupation_candidate(
+                occupation, profile, projections.get(occupation.code), licensed, scores, bls_source, sharing
+            )
         )
     by_code = {o.code: o for o in occupations}
     for read in reads:
-        candidates.append(_read_candidate(read, links[read.slug], profiles, by_code, projections, scores, bls_source))
+        candidates.append(
+            _read_candidate(read, links[read.slug], profiles, by_code, projections, scores, bls_source, sharing)
+        )
 
     stamps = [d.imported_at for d in datasets.values()]
     newest = max(stamps).isoformat() if stamps else ""
@@ -185,7 +143,7 @@ def build_candidates(*, version: str = "") -> CandidatePool:
         occupations=len(occupations) - skipped,
         reads=len(reads),
         skipped_without_profile=skipped,
-        durability_available=scores is not None and len(scores) > 0,
+        durability_available=len(scores) > 0,
         sources=(onet_source, bls_source),
         data_as_of=newest,
     )
@@ -213,10 +171,15 @@ def _entry_level(occupation: Occupation, projection: Projection | None) -> int:
     return EDUCATION_LEVELS.index("bachelor")  # no data: assume real preparation rather than none
 
 
-def _pay(occupation_title: str, projection: Projection | None, source: Source) -> Pay | None:
+def _pay(occupation_title: str, projection: Projection | None, source: Source, sharing: dict[str, int]) -> Pay | None:
+    """BLS figures; when BLS publishes them for a group that holds several O*NET occupations, the
+    group's title and size go with them, so the page can say whose figures they are."""
     if projection is None:
         return None
+    group = sharing.get(projection.nem_code, 1) > 1 or projection.join != "direct"
     return Pay(
+        group_title=projection.nem_title if group else "",
+        group_jobs_thousands=projection.employment_2024 if group else None,
         occupation_code=projection.occupation_id,
         occupation_title=occupation_title,
         median_wage=projection.median_wage,
@@ -234,11 +197,19 @@ def _occupation_candidate(
     licensed: set[str],
     scores: dict[str, int] | None,
     bls_source: Source,
+    sharing: dict[str, int],
 ) -> Candidate:
     needs_licence = True if occupation.code in licensed else None
-    needs_experience = projection is not None and projection.work_experience in BLS_NEEDS_EXPERIENCE
+    years = BLS_NEEDS_EXPERIENCE.get(projection.work_experience, 0) if projection is not None else 0
+    needs_experience = years > 0
     training = projection.on_the_job_training if projection is not None else ""
     entry = _entry_level(occupation, projection)
+    entry_rules: dict[str, object] = {
+        "entry_level": entry,
+        "apprenticeship": training == "Apprenticeship",
+        "residency": training == "Internship/residency",
+        "needs_licence": needs_licence,
+    }
     durability = scores.get(occupation.code) if scores else None
     return Candidate(
         key=f"occupation:{occupation.code}",
@@ -254,18 +225,16 @@ def _occupation_candidate(
         needs_work_authorization=True,
         needs_licence=needs_licence,
         education_level=entry,
-        first_dollar=first_dollar_by_level(
-            entry_level=entry,
-            needs_experience=needs_experience,
-            apprenticeship=training == "Apprenticeship",
-            residency=training == "Internship/residency",
-            needs_licence=needs_licence,
-        ),
+        first_dollar=first_dollar_by_level(needs_experience=needs_experience, **entry_rules),
+        first_dollar_credited=first_dollar_by_level(**entry_rules),
         self_employed_percent=projection.self_employed_percent if projection is not None else None,
         needs_experience=needs_experience,
+        experience_years=years,
+        job_zone=occupation.job_zone,
+        codes=(occupation.code,),
         durability=durability,
         durability_note="" if durability is not None else DURABILITY_MISSING,
-        pay=_pay(occupation.title, projection, bls_source),
+        pay=_pay(occupation.title, projection, bls_source, sharing),
         profile_basis="its O*NET interest profile",
     )
 
@@ -278,6 +247,7 @@ def _read_candidate(
     projections: dict[str, Projection],
     scores: dict[str, int] | None,
     bls_source: Source,
+    sharing: dict[str, int],
 ) -> Candidate:
     linked = [profiles[code] for code in codes if profiles.get(code) is not None]
     if linked:
@@ -305,7 +275,7 @@ def _read_candidate(
     pay = None
     for code in codes:
         if code in projections and code in by_code:
-            pay = _pay(by_code[code].title, projections[code], bls_source)
+            pay = _pay(by_code[code].title, projections[code], bls_source, sharing)
             break
     groups = frozenset(code[:4] for code in codes) or frozenset({f"read:{read.slug}"})
     return Candidate(
@@ -325,6 +295,7 @@ def _read_candidate(
         start_cost_max=read.start_cost_max,
         lenses=lenses,
         collection=read.collection,
+        codes=tuple(codes),
         flexible_hours=read.collection == "gigwatch",
         durability=durability,
         durability_note=note,
@@ -362,20 +333,53 @@ def _first_sentence(fragment: str) -> str:
 class SharedResult:
     token: str
     answers: dict[str, Any] | None  # None: made with practical questions that have since changed
+    stamp: Stamp | None = None  # when and on what data it was first computed (links made since issue 23)
 
 
 def quiz_result_get(*, token: str, practical: Iterable[PracticalQuestion]) -> SharedResult | None:
-    """The answers behind a result link: decoded from the token itself (quiz/codes.py), or, for a
-    link made before results moved into the token, read from the QuizResult table."""
+    """The answers behind a result link, decoded from the token itself (quiz/codes.py)."""
     try:
-        return SharedResult(token=token, answers=answers_decode(token, practical))
+        answers, stamp = answers_decode(token, practical)
     except NotAnAnswerCode:
-        pass
-    # Stored tokens are URL-safe base64; anything else (a NUL that PostgreSQL would refuse) is no result.
-    if not token or len(token) > 64 or not token.replace("-", "").replace("_", "").isalnum() or not token.isascii():
         return None
-    row = QuizResult.objects.filter(token=token).first()
-    return None if row is None else SharedResult(token=token, answers=dict(row.answers))
+    return SharedResult(token=token, answers=answers, stamp=stamp)
+
+
+YEARS_IN_JOB: dict[str, int] = {"none": 0, "under-2": 1, "2-4": 2, "5-plus": 5}
+
+
+def current_job_resolve(*, text: str) -> Occupation | None:
+    """The occupation a typed job title names: the best occupation hit of the site's title search."""
+    from careermap.search.selectors import search
+
+    text = text.strip()
+    if not text:
+        return None
+    for hit in search(query=text, limit=5).hits:
+        if hit.kind == "occupation":
+            return Occupation.objects.filter(code=hit.key).first()
+    return None
+
+
+def experience_get(*, code: str, years: str) -> Experience | None:
+    """The person's occupation, years in it, O*NET related occupations and BLS median, for matching."""
+    if not code:
+        return None
+    occupation = Occupation.objects.filter(code=code).select_related("projection").first()
+    if occupation is None:
+        return None
+    related = frozenset(
+        RelatedOccupation.objects.filter(from_occupation_id=code).values_list("to_occupation_id", flat=True)
+    )
+    projection = getattr(occupation, "projection", None)
+    return Experience(
+        code=occupation.code,
+        title=occupation.title,
+        years=YEARS_IN_JOB.get(years, 0),
+        job_zone=occupation.job_zone,
+        related=related,
+        median_wage=projection.median_wage if projection is not None else None,
+    )
 
 
 def pool_summary(pool: CandidatePool) -> dict[str, Any]:

@@ -7,6 +7,7 @@ when viewed.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -18,12 +19,12 @@ from careermap.lib.ratelimit import client_ip
 from careermap.occupations.models import Area, Occupation
 from careermap.occupations.paypage import area_choice
 from careermap.occupations.selectors import occupation_pay
-from careermap.quiz.codes import answers_encode
+from careermap.quiz.codes import Stamp, answers_encode
 from careermap.quiz.forms import InterestStepForm, PracticalForm, interest_steps
-from careermap.quiz.matching import Problem, match
+from careermap.quiz.matching import LIMIT, MORE, Answers, Problem, match
 from careermap.quiz.presenters import outcome_dict, profile_chart
 from careermap.quiz.questions import CREDITS, ITEMS_SOURCE, QuestionSet, parse_answers, question_set
-from careermap.quiz.selectors import quiz_candidates, quiz_result_get
+from careermap.quiz.selectors import current_job_resolve, experience_get, quiz_candidates, quiz_result_get
 
 SESSION_KEY = "quiz_answers"
 
@@ -109,13 +110,17 @@ def _practical_step(request: HttpRequest, qs: QuestionSet, step: int) -> HttpRes
     if request.method == "POST":
         form = PracticalForm(request.POST, questions=qs.practical, client=client_ip(request), final=True)
         if form.is_valid():
-            _save(request, form.answers())
+            title = form.cleaned_data["job_title"].strip()
+            occupation = current_job_resolve(text=title) if title else None
+            job = {"job": occupation.code if occupation else None, "job_title": title or None}
+            _save(request, form.answers() | job)
             result_url, problem = _finish(_saved(request), qs)
             if result_url is not None:
                 return redirect(result_url)
     else:
         saved = _saved(request)
-        form = PracticalForm(initial={q.id: saved.get(q.id) for q in qs.practical}, questions=qs.practical)
+        initial = {q.id: saved.get(q.id) for q in qs.practical} | {"job_title": saved.get("job_title", "")}
+        form = PracticalForm(initial=initial, questions=qs.practical)
     context = _base_context(qs) | {
         "form": form,
         "problem": problem,
@@ -127,16 +132,25 @@ def _practical_step(request: HttpRequest, qs: QuestionSet, step: int) -> HttpRes
 
 def _finish(saved: dict[str, Any], qs: QuestionSet) -> tuple[str | None, Problem | None]:
     """The result's link when the answers make a profile; otherwise why not."""
-    known = qs.item_ids | set(qs.practical_by_id)
+    known = qs.item_ids | set(qs.practical_by_id) | {"job"}
     raw = {key: value for key, value in saved.items() if key in known}  # drop ids of retired questions
-    answers, errors = parse_answers(raw, qs)
+    answers, errors = _parse(raw, qs)
     if answers is None:
         fields = ", ".join(error.field for error in errors)
         return None, Problem("too-few", f"Some answers could not be read ({fields}); please answer them again.")
-    outcome = match(answers, quiz_candidates().candidates)
+    pool = quiz_candidates()
+    outcome = match(answers, pool.candidates)
     if outcome.problem is not None:
         return None, outcome.problem
-    return reverse("quiz:results", args=[answers_encode(raw, qs.practical)]), None
+    stamp = Stamp.of(day=dt.date.today(), data_version=pool.version, keys=[m.candidate.key for m in outcome.matches])
+    return reverse("quiz:results", args=[answers_encode(raw, qs.practical, stamp)]), None
+
+
+def _parse(raw: dict[str, Any], qs: QuestionSet) -> tuple[Answers | None, list[Any]]:
+    """parse_answers, with what the database says about the person's job (selectors.experience_get)."""
+    job = raw.get("job")
+    experience = experience_get(code=job, years=str(raw.get("years", "none"))) if isinstance(job, str) else None
+    return parse_answers(raw, qs, experience)
 
 
 @require_safe
@@ -145,7 +159,7 @@ def quiz_results(request: HttpRequest, token: str) -> HttpResponse:
     result = quiz_result_get(token=token, practical=qs.practical)
     if result is None:
         raise Http404("No such quiz result")
-    answers, _ = parse_answers(result.answers, qs) if qs.items_available and result.answers else (None, [])
+    answers, _ = _parse(result.answers, qs) if qs.items_available and result.answers else (None, [])
     choice = area_choice(request)
     context = _base_context(qs) | {
         "result": result,
@@ -155,19 +169,28 @@ def quiz_results(request: HttpRequest, token: str) -> HttpResponse:
     }
     if answers is not None:
         pool = quiz_candidates()
-        outcome = match(answers, pool.candidates)
+        outcome = match(answers, pool.candidates, limit=LIMIT, more=MORE)
+        now = Stamp.of(
+            day=dt.date.today(), data_version=pool.version, keys=[m.candidate.key for m in outcome.matches[:LIMIT]]
+        )
+        first = result.stamp
         context |= {
             "outcome": _with_area_pay(outcome_dict(outcome, pool), choice.area),
             "chart": profile_chart(outcome.profile) if outcome.profile else None,
+            "experience": answers.practical.experience,
+            "pay_floor": answers.practical.pay_floor_usd,
+            "stamp": first,
+            "data_code": now.data_code,
+            "differs": first is not None and first.matches != now.matches,
         }
     return render(request, "quiz/results.html", context)
 
 
 def _with_area_pay(outcome: dict[str, Any], area: Area | None) -> dict[str, Any]:
     """OEWS pay for each match's occupation, in the area from the result link (`?area=`)."""
-    codes = [m["pay"]["occupation_code"] for m in outcome["matches"] if m.get("pay")]
+    codes = [m["pay"]["occupation_code"] for m in outcome["matches"][:LIMIT] if m.get("pay")]
     occupations = Occupation.objects.in_bulk(codes)
-    for m in outcome["matches"]:
+    for m in outcome["matches"][:LIMIT]:
         occupation = occupations.get(m["pay"]["occupation_code"]) if m.get("pay") else None
         m["area_pay"] = occupation_pay(occupation=occupation, area=area) if occupation else None
     return outcome
@@ -183,5 +206,9 @@ def quiz_edit(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404("No such quiz result")
     if request.method != "POST":
         return render(request, "quiz/edit.html", _base_context(question_set()) | {"result": result})
-    request.session[SESSION_KEY] = dict(result.answers or {})
+    answers = dict(result.answers or {})
+    job = Occupation.objects.filter(code=answers.get("job", "")).first()
+    if job is not None:  # shown in the job field, so submitting again keeps it
+        answers["job_title"] = job.title
+    request.session[SESSION_KEY] = answers
     return redirect("quiz:step", step=1)

@@ -1,7 +1,7 @@
 """The title search: an in-memory index of occupation titles, alternate titles and reads.
 
 Pure Python, no Django and no database: `selectors.search_index()` feeds it rows read from
-whichever database is configured, `files.corpus_from_files()` rows parsed from the shared files.
+whichever database is configured, `eval/search_corpus.py` rows parsed from the shared files.
 It sorts every row itself, so the same rows give the same results on SQLite and PostgreSQL.
 
 A query is scored in four parts (docs/search.md explains each and has the figures):
@@ -17,121 +17,38 @@ A query is scored in four parts (docs/search.md explains each and has the figure
 3. Occupations: their best titles voting, a language model of all their titles (plus description
    and tasks) and a small employment prior.
 4. Reads: their own title and description, or a share of the score of an occupation they cover.
+
+Synonyms (synonyms.yaml) are titles too; each hit says which title matched (`Hit.matched`),
+`search_detail` whether the first hit matches exactly, `suggest` serves the typeahead.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import heapq
 import math
 from collections import defaultdict
 from collections.abc import Iterable
 
 import numpy as np
-from rapidfuzz import fuzz, process
 
-from careermap.search import text
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class OccupationDoc:
-    code: str
-    title: str
-    url: str
-    employment: float | None = None  # thousands of jobs, 2024; a size prior
-    description: str = ""  # the occupation's description and task statements: words beyond its titles
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class TitleDoc:
-    code: str
-    title: str
-    short_title: str = ""
-    sources: str = ""
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class ReadDoc:
-    slug: str
-    title: str
-    description: str
-    url: str
-    codes: tuple[str, ...] = ()
-
-
-@dataclasses.dataclass(frozen=True)
-class Corpus:
-    occupations: tuple[OccupationDoc, ...]
-    titles: tuple[TitleDoc, ...]
-    reads: tuple[ReadDoc, ...] = ()
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class Hit:
-    kind: str  # "occupation" or "read"
-    key: str  # O*NET-SOC code or read slug
-    title: str
-    url: str
-    score: float
-
-
-@dataclasses.dataclass(frozen=True)
-class Weights:
-    """Every tunable number, chosen on the dev split of eval/search_eval.py (never on test), except
-    `exact`, `exact_main` and `prior`, set for behaviour the held-out titles cannot show."""
-
-    # Words
-    modifier: float = 0.6  # weight of a modifier ("senior", "licensed") relative to its idf
-    fuzzy_cutoff: float = 80.0  # rapidfuzz ratio below which an unknown word matches nothing
-    desc_word: float = 1.0  # weight of a word only descriptions and tasks hold, relative to its idf
-    # Titles
-    query_cover: float = 0.6  # share of a title's score from how much of the query it covers
-    head_match: float = 0.2  # the title's head noun is the query's head noun
-    head_present: float = 0.0  # the query's head noun is elsewhere in the title
-    all_words: float = 0.3  # the title holds every word of the query
-    exact: float = 0.5  # the title has exactly the query's words
-    exact_main: float = 2.0  # ... and is an occupation's or a read's own title
-    occupation_title: float = 1.0  # multiplier for an occupation's own title
-    # Occupations
-    entry: float = 1.0  # weight of the best-titles score
-    votes: int = 4  # titles counted per occupation
-    vote_decay: float = 0.5  # weight of the 2nd best title; the 3rd gets its square, and so on
-    lm: float = 0.5  # weight of the language-model score
-    lm_mu: float = 10.0  # Dirichlet smoothing of the title bags, in words
-    lm_head: float = 0.5  # weight of head-noun features in the model, relative to words
-    head_power: float = 2.0  # > 1 gives specific heads ("dermatologist") more weight than common ones
-    lm_root: float = 0.5  # weight of six-letter roots ("actuar" for actuary, actuarial)
-    lm_desc: float = 0.6  # weight of description and task words
-    lm_desc_mu: float = 200.0  # Dirichlet smoothing of the description bags, in words
-    prior: float = 0.02  # × log(1 + employment in thousands)
-    # Reads
-    read_title: float = 1.2  # multiplier for a read's title: an editor chose those words
-    read_description: float = 0.5  # weight of a read's description, as one more title
-    read_inherit: float = 0.9  # a read's share of the score of an occupation it covers
-
-
-DEFAULT_WEIGHTS = Weights()
-
-
-def employment_by_code(rows: Iterable[tuple[str, str, float]]) -> dict[str, float]:
-    """(O*NET code, BLS code, employment) → O*NET code → employment, a BLS figure shared by
-    several O*NET occupations split evenly between them (a prior, not a published figure)."""
-    rows = list(rows)
-    sharing: dict[str, int] = defaultdict(int)
-    for _, nem_code, _ in rows:
-        sharing[nem_code] += 1
-    return {code: employment / sharing[nem_code] for code, nem_code, employment in rows}
-
+from careermap.search import text, typeahead
+from careermap.search.documents import (
+    DEFAULT_WEIGHTS,
+    LEVEL_OF_WORD,
+    Corpus,
+    Hit,
+    Outcome,
+    ReadDoc,
+    Suggestion,
+    Weights,
+    occupation_level,
+)
+from careermap.search.querywords import QueryWord, query_words
+from careermap.search.synonyms import Synonym
 
 FEATURE_CLASSES = ("stem", "head", "root", "desc")
+LOOSE_CUTOFF = 60.0  # rapidfuzz ratio for a query none of whose words matched at fuzzy_cutoff
 ROOT_LENGTH = 6  # "actuary", "actuarial" → "actuar"; "acupuncture", "acupuncturist" → "acupun"
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class QueryWord:
-    word: str  # as the index knows it (a typo replaced by its closest known word)
-    stem: str
-    weight: float  # idf × modifier factor × similarity to what was typed
 
 
 def title_features(toks: list[str], heads: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -155,10 +72,12 @@ class SearchIndex:
         self.owner_title: list[str] = []
         self.owner_url: list[str] = []
         self.owner_prior: list[float] = []
+        self.owner_level: list[str] = []
         self.read_links: dict[int, list[int]] = {}  # occupation owner → the read owners that cover it
         owner_of_code: dict[str, int] = {}
         for occ in sorted(corpus.occupations, key=lambda o: o.code):
             owner_of_code[occ.code] = self._add_owner("occupation", occ.code, occ.title, occ.url, occ.employment)
+            self.owner_level[-1] = occupation_level(occ.code, occ.title)
         read_owners: list[tuple[int, ReadDoc]] = []
         for read in sorted(corpus.reads, key=lambda r: r.slug):
             owner = self._add_owner("read", read.slug, read.title, read.url, None)
@@ -169,32 +88,77 @@ class SearchIndex:
 
         # Entries: one per distinct (owner, words), in a fixed order whatever order the rows came in.
         raw: list[tuple[int, list[str], tuple[str, ...], float]] = []
-        seen: set[tuple[int, frozenset[str]]] = set()
+        seen: dict[tuple[int, frozenset[str]], int] = {}
         main_titles: set[int] = set()  # entries that are an occupation's or a read's own title
+        # What each entry is, to explain a match: its text as written and where it came from.
+        self.entry_text: list[str] = []
+        self.entry_origin: list[str] = []
 
-        def add(owner: int, title: str, weight: float, main: bool = False) -> None:
+        def add(owner: int, title: str, weight: float, origin: str, main: bool = False) -> None:
             toks = text.tokens(title)
             key = (owner, frozenset(toks))
+            if toks and key in seen and origin in ("synonym", "closest (synonym)"):
+                # a reviewed synonym with the words of a title the owner has: that title counts as one
+                same = seen[key]
+                raw[same] = (*raw[same][:3], max(raw[same][3], weight))
+                main_titles.add(same)
+                if origin == "closest (synonym)":
+                    self.entry_origin[same] = origin  # an O*NET title that is not the same job ("Influencer")
             if toks and key not in seen:
-                seen.add(key)
+                seen[key] = len(raw)
                 if main:
                     main_titles.add(len(raw))
                 raw.append((owner, toks, text.heads(title), weight))
+                self.entry_text.append(title)
+                self.entry_origin.append(origin)
 
         for occ in sorted(corpus.occupations, key=lambda o: o.code):
-            add(owner_of_code[occ.code], occ.title, weights.occupation_title, main=True)
+            # "Cooks, All Other" is not what "cook" means: a catch-all title gets no exact-title bonus
+            catch_all = "all other" in occ.title.lower()
+            add(
+                owner_of_code[occ.code],
+                occ.title,
+                weights.occupation_title * (weights.catch_all if catch_all else 1.0),
+                "title",
+                main=not catch_all,
+            )
             for form in text.title_forms(occ.title):
-                add(owner_of_code[occ.code], form, weights.occupation_title, main=True)
+                add(owner_of_code[occ.code], form, weights.occupation_title, "title", main=True)
         for alt in sorted(corpus.titles, key=lambda t: (t.code, t.title, t.short_title)):
-            owner = owner_of_code.get(alt.code)
-            if owner is not None:
-                add(owner, alt.title, 1.0)
+            alt_owner = owner_of_code.get(alt.code)
+            if alt_owner is not None:
+                add(alt_owner, alt.title, 1.0, "alternate title")
                 if alt.short_title:
-                    add(owner, alt.short_title, 1.0)
+                    add(alt_owner, alt.short_title, 1.0, "alternate title")
         for owner, read in read_owners:
-            add(owner, read.title, weights.read_title, main=True)
+            add(owner, read.title, weights.read_title, "title", main=True)
             if read.description:
-                add(owner, read.description, weights.read_description)
+                add(owner, read.description, weights.read_description, "description")
+
+        # Synonyms (synonyms.yaml): each term becomes a title of the one occupation or read whose own
+        # title (or a form of it) has exactly the words of `means`; else of the owner of most
+        # alternate titles with those words. One that names nothing is kept in `unresolved`.
+        def stems_of(title: str) -> frozenset[str]:
+            return frozenset(text.stem(word) for word in text.tokens(title) if word not in text.LEVEL_WORDS)
+
+        by_stems: dict[frozenset[str], list[int]] = defaultdict(list)
+        for entry, (_, toks, _, _) in enumerate(raw):
+            by_stems[frozenset(text.stem(word) for word in toks if word not in text.LEVEL_WORDS)].append(entry)
+        self.synonym_owner: dict[str, str] = {}  # term → the key it resolved to
+        self.unresolved: list[Synonym] = []
+        for synonym in sorted(corpus.synonyms, key=lambda s: s.term):
+            entries = by_stems.get(stems_of(synonym.means), [])
+            main = [entry for entry in entries if entry in main_titles]
+            counts: dict[int, int] = defaultdict(int)
+            for entry in main or entries:
+                counts[raw[entry][0]] += 1
+            if not counts:
+                self.unresolved.append(synonym)
+                continue
+            owner = min(counts, key=lambda o: (-counts[o], -self.owner_prior[o], self.owner_key[o]))
+            self.synonym_owner[synonym.term] = self.owner_key[owner]
+            origin = "synonym" if synonym.exact else "closest (synonym)"
+            add(owner, synonym.term, weights.synonym, origin, main=True)
 
         # Vocabulary: every word → its stem; stem → idf over entries.
         self.stem_of: dict[str, str] = {}
@@ -230,6 +194,17 @@ class SearchIndex:
         self.postings = {stem: np.array(entries, dtype=np.int32) for stem, entries in postings.items()}
         self.head_postings = {stem: np.array(entries, dtype=np.int32) for stem, entries in headed.items()}
         self.owner_prior_array = np.array(self.owner_prior, dtype=np.float64)
+        self.owner_level_array = np.array(self.owner_level)
+        # The one-word prior: a read takes the largest of the occupations it covers (same job).
+        self.short_prior_array = self.owner_prior_array.copy()
+        for occupation, reads in self.read_links.items():
+            for covering in reads:
+                self.short_prior_array[covering] = max(self.short_prior_array[covering], self.owner_prior[occupation])
+
+        # Typeahead: sorted keys for a prefix search (careermap/search/typeahead.py).
+        self.suggest_keys, self.suggest_entry, self.suggest_from_start = typeahead.keys(
+            self.entry_text, self.entry_origin
+        )
 
         # Headness: how often a word, where it appears, is the title's head noun. The query's head
         # is its word with the highest headness, so word order does not decide it.
@@ -293,6 +268,7 @@ class SearchIndex:
         self.owner_title.append(title)
         self.owner_url.append(url)
         self.owner_prior.append(math.log1p(employment) if employment and employment > 0 else 0.0)
+        self.owner_level.append("")
         return len(self.owner_kind) - 1
 
     def _count(self, cls: str, feature: str, owner: int) -> None:
@@ -314,48 +290,6 @@ class SearchIndex:
                 stem = self.stem_of[word]
                 out[stem] = max(out.get(stem, 0.0), self._word_weight(word, stem))
         return out
-
-    def _query_words(self, toks: list[str]) -> list[QueryWord]:
-        """The query's words as the index knows them; an unknown word (a typo, most likely)
-        becomes the closest known word or words, weighted by how close they are."""
-        out: list[QueryWord] = []
-        for word in toks:
-            if word in text.LEVEL_WORDS:
-                continue
-            stem = text.stem(word)
-            if stem in self.idf:
-                out.append(QueryWord(word, stem, self._word_weight(word, stem)))
-            elif (parts := self._split_compound(word)) is not None:
-                for part in parts:
-                    part_stem = self.stem_of[part]
-                    out.append(QueryWord(part, part_stem, self._word_weight(part, part_stem)))
-            elif stem in self.desc_idf:
-                out.append(QueryWord(word, stem, self.desc_idf[stem] * self.weights.desc_word))
-            elif len(word) >= 4 and not word.isdigit():
-                matches = process.extract(
-                    word, self.words, scorer=fuzz.ratio, score_cutoff=self.weights.fuzzy_cutoff, limit=5
-                )
-                if matches:
-                    top = matches[0][1]
-                    for match, similarity, _ in matches:
-                        if similarity == top:
-                            stem = self.stem_of[match]
-                            out.append(QueryWord(match, stem, self._word_weight(match, stem) * similarity / 100.0))
-        return out
-
-    def _split_compound(self, word: str) -> tuple[str, str] | None:
-        """An unknown word written as two known ones ("haircutter" → hair cutter, "bellstaff" →
-        bell staff): the split whose rarer half is commonest, each half at least three letters."""
-        if len(word) < 7 or word.isdigit():
-            return None
-        best: tuple[float, str, str] | None = None
-        for i in range(3, len(word) - 2):
-            left, right = word[:i], word[i:]
-            if left in self.stem_of and right in self.stem_of:
-                rarity = max(self.idf[self.stem_of[left]], self.idf[self.stem_of[right]])
-                if best is None or rarity < best[0]:
-                    best = (rarity, left, right)
-        return None if best is None else (best[1], best[2])
 
     def _query_heads(self, words: list[QueryWord]) -> set[str]:
         """The stems of the query's head noun: its non-modifier word most often used as a head
@@ -408,14 +342,25 @@ class SearchIndex:
 
     def search(self, query: str, limit: int = 10) -> list[Hit]:
         """Ranked hits, best first; equal scores ordered by kind then key, so results never wobble."""
+        return self.search_detail(query, limit).hits
+
+    def search_detail(self, query: str, limit: int = 10) -> Outcome:
+        """`search`, and whether the first hit matches what was typed exactly (else the page says
+        "no occupation matches this exactly; closest:"). A query none of whose words the index
+        knows, even as a typo, is matched again with a looser typo cutoff: a real title never
+        returns nothing."""
         w = self.weights
         query = query[: text.MAX_QUERY_CHARS]
-        words = self._query_words(text.query_tokens(query))
+        toks = text.query_tokens(query)
+        words = query_words(self, toks)
+        known = all(tok in text.LEVEL_WORDS or text.stem(tok) in self.idf for tok in toks)
+        if not words and toks:
+            words = query_words(self, toks, cutoff=LOOSE_CUTOFF)
         q: dict[str, float] = {}
         for qw in words:
             q[qw.stem] = max(q.get(qw.stem, 0.0), qw.weight)
         if not q:
-            return []
+            return Outcome(hits=[], exact=False)
         q_mass = sum(q.values())
         heads = self._query_heads(words)
 
@@ -465,6 +410,19 @@ class SearchIndex:
         else:
             lm = np.zeros(len(self.owner_kind))
         totals_array = w.entry * votes + w.lm * lm + w.prior * self.owner_prior_array
+        if len(q) == 1 and w.prior_short:
+            totals_array = totals_array + w.prior_short * self.short_prior_array
+        levels = {LEVEL_OF_WORD[tok] for tok in toks if tok in LEVEL_OF_WORD}
+        if levels and (w.level_match or w.level_other):
+            in_level = np.isin(self.owner_level_array, list(levels))
+            other = (self.owner_level_array != "") & ~in_level
+            if w.level_window and scored.any():
+                # A tie-breaker: only among the occupations within level_window of the best.
+                near = scored & (totals_array >= totals_array[scored].max() - w.level_window)
+                in_level, other = in_level & near, other & near
+            totals_array = totals_array + w.level_match * in_level - w.level_other * other
+        # The best title of each owner, to say what matched.
+        best_entry = dict(zip(owners[first].tolist(), entry[order][first].tolist(), strict=True)) if len(owners) else {}
         totals = dict(zip(np.flatnonzero(scored).tolist(), totals_array[scored].tolist(), strict=True))
 
         # Reads: their own score, or a little less than the best occupation they cover.
@@ -480,13 +438,45 @@ class SearchIndex:
             totals.items(),
             key=lambda item: (-round(item[1], 9), self.owner_kind[item[0]], self.owner_key[item[0]]),
         )
-        return [
+        hits = [
             Hit(
                 kind=self.owner_kind[owner],
                 key=self.owner_key[owner],
                 title=self.owner_title[owner],
                 url=self.owner_url[owner],
                 score=round(score, 4),
+                **self._matched(owner, best_entry),
             )
             for owner, score in ranked
         ]
+        is_exact = False
+        if hits and known:
+            leader = ranked[0][0]
+            # a read reached through an occupation it covers answers as exactly as that occupation
+            candidates = [leader] + [occ for occ, reads in self.read_links.items() if leader in reads]
+            for owner in candidates:
+                top = best_entry.get(owner)
+                if top is not None and set(q) <= self._entry_stems(top):
+                    is_exact = self.entry_origin[top] != "closest (synonym)"
+                    break
+        return Outcome(hits=hits, exact=is_exact)
+
+    def _entry_stems(self, entry: int) -> set[str]:
+        return {self.stem_of[word] for word in text.tokens(self.entry_text[entry]) if word in self.stem_of}
+
+    def _matched(self, owner: int, best_entry: dict[int, int]) -> dict[str, str]:
+        entry = best_entry.get(owner)
+        if entry is not None and self.entry_origin[entry] == "description":
+            return {"matched": "", "matched_kind": "description"}
+        if entry is not None:
+            return {"matched": self.entry_text[entry], "matched_kind": self.entry_origin[entry]}
+        if self.owner_kind[owner] == "read":  # scored through an occupation it covers
+            covered = [occ for occ, reads in self.read_links.items() if owner in reads and occ in best_entry]
+            if covered:
+                occ = min(covered, key=lambda o: self.owner_key[o])
+                return {"matched": self.owner_title[occ], "matched_kind": "occupation"}
+        return {"matched": "", "matched_kind": "description"}
+
+    def suggest(self, prefix: str, limit: int = 8) -> list[Suggestion]:
+        """The typeahead (careermap/search/typeahead.py)."""
+        return typeahead.suggest(self, prefix, limit)

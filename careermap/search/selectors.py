@@ -9,19 +9,28 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import threading
 from collections import defaultdict
 
-from django.core.cache import cache
-from django.db.models import Count, Max
+from django.db.models import Max
 
-from careermap.content.models import ContentRelease, Read
+from careermap.content.models import ContentRelease, Read, ReadOccupation
+from careermap.content.selectors import CONTENT_VERSION
+from careermap.durability.models import DurabilityScore
+from careermap.durability.selectors import DATA_VERSION
 from careermap.lib.memory import freeze_long_lived
+from careermap.lib.versions import PerVersion
 from careermap.occupations.models import AlternateTitle, Dataset, Occupation, Projection, Task
-from careermap.search.engine import Corpus, Hit, OccupationDoc, ReadDoc, SearchIndex, TitleDoc, employment_by_code
-
-VERSION_KEY = "search:version"
-VERSION_TTL = 30  # seconds a process trusts its cached version: how stale results can be after an import
+from careermap.search.documents import (
+    Corpus,
+    Hit,
+    OccupationDoc,
+    ReadDoc,
+    Suggestion,
+    TitleDoc,
+    employment_by_code,
+)
+from careermap.search.engine import SearchIndex
+from careermap.search.synonyms import load_synonyms
 
 
 @dataclasses.dataclass(frozen=True)
@@ -30,10 +39,6 @@ class BuiltIndex:
     index: SearchIndex
     data_as_of: dt.datetime | None  # the later of the last import and the last content load
     sources: tuple[dict[str, str], ...]  # the registry entries of the datasets behind the index
-
-
-_lock = threading.Lock()
-_built: BuiltIndex | None = None
 
 
 def search_corpus() -> Corpus:
@@ -70,47 +75,37 @@ def search_corpus() -> Corpus:
         .prefetch_related("occupation_links")
         .order_by("slug")
     )
-    return Corpus(occupations=occupations, titles=titles, reads=reads)
+    return Corpus(occupations=occupations, titles=titles, reads=reads, synonyms=load_synonyms())
+
+
+def _build(version: str) -> BuiltIndex:
+    built = BuiltIndex(
+        version=version, index=SearchIndex(search_corpus()), data_as_of=_data_as_of(), sources=_sources()
+    )
+    # ~175,000 long-lived objects: out of the collector's way (careermap/lib/memory.py).
+    freeze_long_lived()
+    return built
+
+
+# The index is rebuilt when a content load or a data import lands (careermap/lib/versions.py).
+_INDEX: PerVersion[BuiltIndex] = PerVersion(_build, CONTENT_VERSION, DATA_VERSION)
 
 
 def search_version() -> str:
-    """What the index was built from: the last import, the last content load, row counts."""
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        datasets = Dataset.objects.aggregate(last=Max("imported_at"), count=Count("pk"))
-        release = ContentRelease.objects.order_by("-pk").values_list("pk", "sha256").first()
-        counts = (Occupation.objects.count(), AlternateTitle.objects.count(), Read.objects.count())
-        version = f"{datasets['last']}|{datasets['count']}|{release}|{counts}"
-        cache.set(VERSION_KEY, version, VERSION_TTL)
-    return str(version)
+    """What the index is built from: the last content load and the last data import."""
+    return _INDEX.version()
 
 
 def search_index() -> BuiltIndex:
     """The index for the current data version, built on first use (about 2 s on the full data)."""
-    global _built
-    version = search_version()
-    built = _built
-    if built is not None and built.version == version:
-        return built
-    with _lock:
-        if _built is None or _built.version != version:
-            _built = BuiltIndex(
-                version=version,
-                index=SearchIndex(search_corpus()),
-                data_as_of=_data_as_of(),
-                sources=_sources(),
-            )
-            # ~175,000 long-lived objects: out of the collector's way (careermap/lib/memory.py).
-            freeze_long_lived()
-        return _built
+    return _INDEX.get()
 
 
 def search_index_forget() -> None:
-    """Drop this process's index and cached version; the next query rebuilds from the database."""
-    global _built
-    with _lock:
-        _built = None
-    cache.delete(VERSION_KEY)
+    """Drop this process's index and cached data versions; the next query rebuilds from the database."""
+    _INDEX.forget()
+    CONTENT_VERSION.forget()
+    DATA_VERSION.forget()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -119,17 +114,67 @@ class SearchResults:
     hits: list[Hit]
     data_as_of: dt.datetime | None
     sources: tuple[dict[str, str], ...]
+    exact: bool = True  # False: "no occupation matches this exactly; closest:"
 
 
 def search(*, query: str, limit: int = 10) -> SearchResults:
     """Occupations and reads for a job title, best first. No query runs once the index is built."""
     built = search_index()
+    outcome = built.index.search_detail(query, limit=limit)
     return SearchResults(
         query=query,
-        hits=built.index.search(query, limit=limit),
+        hits=outcome.hits,
         data_as_of=built.data_as_of,
         sources=built.sources,
+        exact=outcome.exact,
     )
+
+
+def search_suggest(*, prefix: str, limit: int = 8) -> list[Suggestion]:
+    """Typeahead: titles starting with what was typed, from the in-memory index (no SQL)."""
+    return search_index().index.suggest(prefix, limit=limit)
+
+
+@dataclasses.dataclass(frozen=True)
+class ResultFacts:
+    """What a result line shows beside its title (issue 16): pay and durability, or why not."""
+
+    pay: int | None = None  # BLS median annual wage, 2024, U.S., dollars (Employment Projections)
+    pay_is_floor: bool = False  # BLS printed ">= $239,200"
+    durability: int | None = None  # 0-100; for a read, the mean over its occupations
+    no_score: bool = False  # a gig read: no durability score by design
+
+
+def search_result_facts(hits: list[Hit]) -> dict[tuple[str, str], ResultFacts]:
+    """Pay and durability for a page of hits, in three queries."""
+    codes = [hit.key for hit in hits if hit.kind == "occupation"]
+    slugs = [hit.key for hit in hits if hit.kind == "read"]
+    read_codes: dict[str, list[str]] = defaultdict(list)
+    for slug, code in ReadOccupation.objects.filter(read__slug__in=slugs).values_list("read__slug", "onet_code"):
+        read_codes[slug].append(code)
+    scored = dict(Read.objects.filter(slug__in=slugs).values_list("slug", "durability_scored"))
+    durability = dict(
+        DurabilityScore.objects.filter(
+            occupation_id__in=codes + [code for linked in read_codes.values() for code in linked]
+        ).values_list("occupation_id", "score")
+    )
+    pay = {
+        code: (wage, floor)
+        for code, wage, floor in Projection.objects.filter(occupation_id__in=codes).values_list(
+            "occupation_id", "median_wage", "median_wage_is_floor"
+        )
+    }
+    out: dict[tuple[str, str], ResultFacts] = {}
+    for code in codes:
+        wage, floor = pay.get(code, (None, False))
+        out[("occupation", code)] = ResultFacts(pay=wage, pay_is_floor=floor, durability=durability.get(code))
+    for slug in slugs:
+        if not scored.get(slug, False):
+            out[("read", slug)] = ResultFacts(no_score=True)
+            continue
+        linked = [durability[code] for code in read_codes[slug] if code in durability]
+        out[("read", slug)] = ResultFacts(durability=round(sum(linked) / len(linked)) if linked else None)
+    return out
 
 
 SOURCE_DATASETS = ("onet-29-3", "bls-ep-2024-34")  # titles, descriptions and tasks; the employment prior
@@ -157,3 +202,13 @@ def search_allowed(*, client: str) -> bool:
     from careermap.lib import ratelimit
 
     return ratelimit.allow(scope="search", value=client, capacity=SEARCH_CAPACITY, per_seconds=SEARCH_PER_SECONDS)
+
+
+SUGGEST_CAPACITY = 600  # typeahead asks once per keystroke (after a pause), so more than searches
+SUGGEST_PER_SECONDS = 60
+
+
+def suggest_allowed(*, client: str) -> bool:
+    from careermap.lib import ratelimit
+
+    return ratelimit.allow(scope="suggest", value=client, capacity=SUGGEST_CAPACITY, per_seconds=SUGGEST_PER_SECONDS)

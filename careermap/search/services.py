@@ -6,10 +6,10 @@ from careermap.search.selectors import BuiltIndex, search_index, search_index_fo
 
 
 def search_index_rebuild() -> BuiltIndex:
-    """Forget the index and its cached data version, then build it again from the database.
+    """Forget this process's index and cached data versions, then build it again from the database.
 
-    With a shared cache (REDIS_URL) every web process sees the new version on its next query
-    and rebuilds; with the per-process LocMem cache each one notices within VERSION_TTL seconds.
+    Web processes rebuild on their own when a content load or an import bumps the data version
+    (careermap/lib/versions.py): at once with a shared cache, within TRUST_SECONDS with LocMem.
     """
     search_index_forget()
     return search_index()

@@ -6,7 +6,7 @@ from django.views.decorators.http import require_safe
 
 from careermap.lib.ratelimit import client_ip
 from careermap.search.forms import SearchForm
-from careermap.search.selectors import search, search_allowed
+from careermap.search.selectors import search, search_allowed, search_result_facts
 
 PAGE_LIMIT = 20
 
@@ -19,5 +19,9 @@ def search_page(request: HttpRequest) -> HttpResponse:
         context = {"form": SearchForm(), "q": request.GET.get("q", ""), "results": None, "throttled": True}
         return render(request, "search/search.html", context, status=429)
     results = search(query=form.cleaned_data["q"], limit=PAGE_LIMIT) if form.is_bound and form.is_valid() else None
-    context = {"form": form, "q": request.GET.get("q", ""), "results": results}
+    rows = []
+    if results:
+        facts = search_result_facts(results.hits)
+        rows = [{"hit": hit, "facts": facts.get((hit.kind, hit.key))} for hit in results.hits]
+    context = {"form": form, "q": request.GET.get("q", ""), "results": results, "rows": rows}
     return render(request, "search/search.html", context)

@@ -52,7 +52,7 @@ def test_the_csrf_middleware_is_on_and_nothing_is_exempt() -> None:
         ("/accounts/delete/", {"password": "x", "confirm": "DELETE"}),
     ],
 )
-def test_a_cross_site_post_without_the_token_is_refused(url: str, data: dict[str, str], alice) -> None:  # type: ignore[no-untyped-def]
+def test_a_cross_site_post_without_the_token_is_refused(url: str, data: dict[str, str], alice) -> None:
     client = Client(enforce_csrf_checks=True)
     client.force_login(alice)
     assert client.post(url, data).status_code == 403

@@ -39,7 +39,7 @@ def runserver_app() -> Callable[[str], int]:
     app_name = get_commands()["runserver"]
     command = load_command_class(app_name, "runserver")
     options = vars(command.create_parser("manage.py", "runserver").parse_args([]))
-    handler = command.get_handler(**options)
+    handler = command.get_handler(**options)  # type: ignore[attr-defined]  # runserver's Command
 
     def status(path: str) -> int:
         environ: dict[str, Any] = {"PATH_INFO": path, "wsgi.errors": io.StringIO()}

@@ -9,7 +9,7 @@ from django.test import Client
 pytestmark = pytest.mark.django_db
 
 
-def test_ping_answers_without_touching_the_database(client: Client, django_assert_num_queries) -> None:  # type: ignore[no-untyped-def]
+def test_ping_answers_without_touching_the_database(client: Client, django_assert_num_queries) -> None:
     with django_assert_num_queries(0):
         response = client.get("/ping")
     assert response.content == b"pong"

@@ -11,7 +11,7 @@ from careermap.lib.logs import JsonFormatter
 pytestmark = pytest.mark.django_db
 
 
-def test_the_request_log_names_the_route_not_the_path_or_query(client: Client, caplog) -> None:  # type: ignore[no-untyped-def]
+def test_the_request_log_names_the_route_not_the_path_or_query(client: Client, caplog) -> None:
     with caplog.at_level(logging.INFO, logger="careermap.request"):
         client.get("/reads/secret-slug/?q=my+private+search")
     records = [r for r in caplog.records if r.name == "careermap.request"]
@@ -23,7 +23,7 @@ def test_the_request_log_names_the_route_not_the_path_or_query(client: Client, c
     assert "secret-slug" not in line and "private" not in line
 
 
-def test_django_error_lines_name_the_route_not_the_path(client: Client, caplog) -> None:  # type: ignore[no-untyped-def]
+def test_django_error_lines_name_the_route_not_the_path(client: Client, caplog) -> None:
     from unittest import mock
 
     client.raise_request_exception = False

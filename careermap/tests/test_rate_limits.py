@@ -25,11 +25,11 @@ pytestmark = pytest.mark.django_db
 ATTEMPTS = 60  # more than any of our limits allows in a burst
 
 
-def _throttled(response) -> bool:  # type: ignore[no-untyped-def]
+def _throttled(response) -> bool:
     return response.status_code == 429 or THROTTLED.encode() in response.content or b"Too many" in response.content
 
 
-def hammer(send, attempts: int = ATTEMPTS) -> int:  # type: ignore[no-untyped-def]
+def hammer(send, attempts: int = ATTEMPTS) -> int:
     """How many of `attempts` went through before the first refusal (attempts when none was refused)."""
     for n in range(attempts):
         if _throttled(send(n)):
@@ -50,7 +50,7 @@ def test_login_is_throttled_per_address(client: Client) -> None:
     assert not _throttled(fresh)
 
 
-def test_login_is_throttled_per_account_across_addresses(alice) -> None:  # type: ignore[no-untyped-def]
+def test_login_is_throttled_per_account_across_addresses(alice) -> None:
     allowed = hammer(
         lambda n: Client().post(
             "/accounts/login/",
@@ -61,7 +61,7 @@ def test_login_is_throttled_per_account_across_addresses(alice) -> None:  # type
     assert 0 < allowed < ATTEMPTS
 
 
-def test_someone_hammering_an_address_does_not_lock_its_owner_out(alice) -> None:  # type: ignore[no-untyped-def]
+def test_someone_hammering_an_address_does_not_lock_its_owner_out(alice) -> None:
     attacker = Client(REMOTE_ADDR="203.0.113.66")
     allowed = hammer(
         lambda n: attacker.post("/accounts/login/", {"username": "alice@example.com", "password": f"x{n}"})
@@ -72,10 +72,10 @@ def test_someone_hammering_an_address_does_not_lock_its_owner_out(alice) -> None
     assert response.status_code == 302 and "_auth_user_id" in owner.session
 
 
-def test_successful_logins_do_not_count_towards_the_limit(alice) -> None:  # type: ignore[no-untyped-def]
+def test_successful_logins_do_not_count_towards_the_limit(alice) -> None:
     client = Client(REMOTE_ADDR="203.0.113.67")
 
-    def log_in(n: int):  # type: ignore[no-untyped-def]
+    def log_in(n: int):
         response = client.post("/accounts/login/", {"username": "alice@example.com", "password": PASSWORD})
         client.post("/accounts/logout/")
         return response
@@ -83,7 +83,7 @@ def test_successful_logins_do_not_count_towards_the_limit(alice) -> None:  # typ
     assert hammer(log_in) == ATTEMPTS
 
 
-def test_login_limits_hold_while_redis_is_down_and_across_processes(settings, alice) -> None:  # type: ignore[no-untyped-def]
+def test_login_limits_hold_while_redis_is_down_and_across_processes(settings, alice) -> None:
     settings.CACHES = {
         "default": {
             "BACKEND": "careermap.lib.cache.ResilientRedisCache",
@@ -94,7 +94,7 @@ def test_login_limits_hold_while_redis_is_down_and_across_processes(settings, al
     client = Client(REMOTE_ADDR="203.0.113.68")
     from django.core.cache import cache
 
-    def guess(n: int):  # type: ignore[no-untyped-def]
+    def guess(n: int):
         cache.clear()  # as if each attempt reached another process with its own empty cache
         return client.post("/accounts/login/", {"username": "alice@example.com", "password": f"x{n}"})
 
@@ -112,7 +112,7 @@ def test_signup_is_throttled_per_address(client: Client) -> None:
     assert 0 < allowed < ATTEMPTS
 
 
-def test_password_reset_is_throttled_per_address_and_per_email(client: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_password_reset_is_throttled_per_address_and_per_email(client: Client, alice) -> None:
     per_address = hammer(
         lambda n: client.post("/accounts/password/reset/", {"email": f"who{n}@example.com"}, REMOTE_ADDR="203.0.113.4")
     )
@@ -126,7 +126,7 @@ def test_password_reset_is_throttled_per_address_and_per_email(client: Client, a
 
 
 @pytest.fixture
-def quiz_items(settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def quiz_items(settings, tmp_path: Path) -> None:
     items = tmp_path / "openpsychometrics_riasec_markers_items"
     items.mkdir()
     (items / "codebook.txt").write_text(codebook_text(), encoding="utf-8")
@@ -134,7 +134,7 @@ def quiz_items(settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def
 
 
 def test_quiz_submissions_to_the_api_are_throttled_per_address(client: Client, quiz_items: None) -> None:
-    def submit(n: int):  # type: ignore[no-untyped-def]
+    def submit(n: int):
         return client.post(
             "/api/v1/quiz/matches",
             {"answers": only("RIASEC"[n % 6])},

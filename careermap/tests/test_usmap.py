@@ -8,13 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.conf import settings
 from django.template.loader import render_to_string
 from hypothesis import given
 from hypothesis import strategies as st
 
 from careermap.lib import usmap
 from careermap.lib.usmap import MapDataError, StateShape, bin_edges, load_state_shapes, state_choropleth
+from careermap.tests.realdata import real_data_path
 
 # Quantized coordinates (x*0.5+10, y*0.5+20 once decoded). Arc 1 is the edge "01" and "02" share, with a
 # kink at (12,5) so drawing it the wrong way round changes the path. "03" is two separate small squares.
@@ -346,9 +346,7 @@ def test_the_partial_draws_nothing_without_a_map() -> None:
 
 @pytest.mark.realdata
 def test_the_real_file_decodes_to_every_state_inside_the_map_box() -> None:
-    path = Path(settings.CAREERMAP_DATA_DIR) / usmap.STATES_FILE
-    if not path.exists():
-        pytest.skip(f"us-atlas states file not found at {path} (set CAREERMAP_DATA_DIR to run this test)")
+    path = real_data_path(str(usmap.STATES_FILE))
     shapes = load_state_shapes(path)
     assert len(shapes) >= 51
     assert shapes["06"].name == "California"

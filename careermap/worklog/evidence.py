@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -32,7 +33,7 @@ CENT = Decimal("0.01")
 #: refused, pointing to a shorter one and to the CSV exports, which hold everything: the page's cost stays
 #: bounded however large the log (120,000 entries made 41 MB of HTML).
 MAX_ROWS = 2_000
-_MONEY = DecimalField(max_digits=14, decimal_places=2)
+_MONEY: DecimalField[Decimal, Decimal] = DecimalField(max_digits=14, decimal_places=2)
 
 _PRINTABLE = RegexValidator(r"^[^\x00-\x1f\x7f]*\Z", "Use letters, numbers and punctuation only (no line breaks).")
 
@@ -59,7 +60,8 @@ class EvidenceForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         start: dt.date | None = cleaned.get("date_from")
         end: dt.date | None = cleaned.get("date_to")
         if start and end and start > end:
@@ -141,7 +143,7 @@ class EvidencePack:
     date_to: dt.date | None
     name: str
     worker_id: str
-    entries: list[Entry]  # each with `.received`: the payments matched to it (its tips are `.tips`)
+    entries: Sequence[Entry]  # each with `.received`: the payments matched to it (its tips are `.tips`)
     for_period: list[PaymentPart]  # payments (of any date) that paid for this period's work
     other_work: list[PaymentPart]  # payments that arrived in the period for other work, or unmatched
     totals: list[Totals]  # one per currency, in code order

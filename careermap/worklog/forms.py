@@ -111,11 +111,13 @@ class EntryForm(forms.Form):
         _date_range(self.fields["date"])
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if self.errors:
             return cleaned
         fields = dict(cleaned)
-        duration, unit = fields.pop("duration", ""), fields.pop("duration_unit", "") or "hours"
+        duration = fields.pop("duration", "")
+        unit: rules.DurationUnit = fields.pop("duration_unit", "") or "hours"
         fields["minutes"] = None
         if not (fields.get("start_time") or fields.get("end_time")):
             try:
@@ -189,7 +191,8 @@ class PaymentForm(forms.Form):
         _date_range(self.fields["date"])
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if self.errors:
             return cleaned
         fields = dict(cleaned, platform=_canonical(cleaned.get("platform", ""), self.platforms))
@@ -291,7 +294,8 @@ class _MappingForm(forms.Form):
         }
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         chosen = [cleaned.get(f"col_{target}") for target in self.targets if cleaned.get(f"col_{target}")]
         if len(chosen) != len(set(chosen)):
             raise ValidationError("Each column can fill only one field.")
@@ -358,7 +362,8 @@ class ImportMappingForm(_MappingForm):
         }
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         has_times = cleaned.get("col_start_time") and cleaned.get("col_end_time")
         if not cleaned.get("col_minutes") and not cleaned.get("col_hours") and not has_times:
             self.add_error("col_hours", "Choose a column with the hours or minutes worked, or both start and end.")
@@ -381,7 +386,8 @@ class PaymentImportMappingForm(_MappingForm):
     )
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if not cleaned.get("col_amount"):
             self.add_error("col_amount", "Choose the column that holds the amount paid.")
         return cleaned

@@ -83,7 +83,8 @@ class ExpenseForm(forms.Form):
             raise ValidationError(error.message_dict["receipt"]) from None
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if self.errors:
             return cleaned
         fields = {name: cleaned.get(name) for name in expenses.EXPENSE_FIELDS}
@@ -125,7 +126,8 @@ class RangeForm(forms.Form):
         return code if len(code) == 3 and code.isalpha() and code.isascii() else None
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         start, end = cleaned.get("date_from"), cleaned.get("date_to")
         if start and end and start > end:
             self.add_error("date_to", "The end of the range is before its start.")

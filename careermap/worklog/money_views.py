@@ -188,7 +188,7 @@ def summary_times(request: HttpRequest) -> HttpResponse:
     form = RangeForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
     currencies = worklog_currencies(user=request.user)
-    currency = data.get("currency") if data.get("currency") in currencies else (currencies or ["USD"])[0]
+    currency: str = data["currency"] if data.get("currency") in currencies else (currencies or ["USD"])[0]
     times = worklog_times(
         user=request.user, currency=currency, date_from=data.get("date_from"), date_to=data.get("date_to")
     )

@@ -18,7 +18,7 @@ from django.core.exceptions import ValidationError
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic import ValidationError as SchemaError
 
-from careermap.api.routers.worklog import BodyId, ClockTime, IsoDate, StatusLiteral
+from careermap.worklog.api.common import BodyId, ClockTime, IsoDate, StatusLiteral
 from careermap.worklog.expense_exports import CostMethodIn, ExpenseIn
 
 #: The largest file the restore reads (a 120,000-entry export is about 50 MB).

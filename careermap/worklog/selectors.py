@@ -47,7 +47,7 @@ from careermap.worklog.summary import (  # noqa: F401 - the summary lives in sum
 
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
-_MONEY = DecimalField(max_digits=14, decimal_places=2)
+_MONEY: DecimalField[Decimal, Decimal] = DecimalField(max_digits=14, decimal_places=2)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -131,7 +131,7 @@ def platform_names(*, user: Any) -> list[str]:
 def last_entry_defaults(*, user: Any) -> dict[str, Any]:
     """Prefill a new entry with the platform, currency and status of the last one logged."""
     last = Entry.objects.filter(user=user).order_by("-pk").values("platform", "currency").first()
-    return last or {}
+    return dict(last) if last else {}
 
 
 def import_list(*, user: Any) -> QuerySet[ImportBatch]:

@@ -14,9 +14,10 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Func, IntegerField, Q, Sum
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 
+from careermap.worklog.dbfuncs import IsoWeekday, StartHour
 from careermap.worklog.models import UNPAID_STATUSES, Entry, PaymentMatch
 from careermap.worklog.rules import cents
 from careermap.worklog.summary import _in_range
@@ -24,35 +25,6 @@ from careermap.worklog.summary import _in_range
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-class IsoWeekday(Func):
-    """1 (Monday) to 7 (Sunday), natively (Django's extract is a Python function per row on SQLite)."""
-
-    output_field = IntegerField()
-
-    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
-        template = "((CAST(strftime('%%w', %(expressions)s) AS INTEGER) + 6) %% 7) + 1"
-        return self.as_sql(compiler, connection, template=template, **extra)
-
-    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
-        return self.as_sql(
-            compiler, connection, template="CAST(extract(isodow from %(expressions)s) AS integer)", **extra
-        )
-
-
-class StartHour(Func):
-    """The hour (0–23) of a start time; NULL when there is none."""
-
-    output_field = IntegerField()
-
-    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
-        return self.as_sql(compiler, connection, template="CAST(substr(%(expressions)s, 1, 2) AS INTEGER)", **extra)
-
-    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
-        return self.as_sql(
-            compiler, connection, template="CAST(extract(hour from %(expressions)s) AS integer)", **extra
-        )
 
 
 @dataclasses.dataclass

@@ -123,7 +123,7 @@ def entry_bulk(request: HttpRequest) -> HttpResponse:
     form = BulkStatusForm(request.POST)
     back = f"{redirect('worklog:home').url}?{request.POST.get('query', '')}".rstrip("?")
     if not form.is_valid():
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
         return redirect(back)
     changed = services.entry_bulk_set_status(
         user=request.user, entry_ids=form.cleaned_data["ids"], status=form.cleaned_data["status"]

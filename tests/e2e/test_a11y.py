@@ -1,6 +1,7 @@
-"""Accessibility: axe-core (vendored from npm: static/vendor/axe-core-<version>.min.js) runs in Debian's
-chromium on the map, a read, an occupation page, the quiz and the work log. No serious or critical
-violation may remain; a failure lists each rule with the elements it found.
+"""Accessibility: axe-core (vendored from npm into tests/e2e/vendor/axe-core-<version>.min.js, kept with the
+tests and out of the site's static files) runs in Debian's chromium on the map, a read, an occupation page,
+the quiz and the work log. No serious or critical violation may remain; a failure lists each rule with the
+elements it found.
 
 The script is injected with add_script_tag(path=...), which inlines it: the page's strict CSP would
 refuse that, so these contexts bypass CSP (only axe is added; the pages are as served).
@@ -22,12 +23,12 @@ from careermap.occupations.services import data_import
 from careermap.occupations.tests.datafiles import write_data_dir
 from careermap.quiz.tests.conftest import codebook_text
 
-AXE = sorted((Path(django_settings.BASE_DIR) / "static" / "vendor").glob("axe-core-*.min.js"))[-1]
+AXE = sorted((Path(__file__).resolve().parent / "vendor").glob("axe-core-*.min.js"))[-1]
 BLOCKING = {"serious", "critical"}
 
 
 @pytest.fixture
-def site(transactional_db, settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def site(transactional_db, settings, tmp_path: Path) -> None:
     """Shipped reads, the fixture datasets and a fixture quiz item file."""
     data = write_data_dir(tmp_path / "data")
     items = data / "openpsychometrics_riasec_markers_items"
@@ -68,7 +69,7 @@ def check(page: Page, base: str, paths: list[str]) -> None:
     assert not found, "axe found serious or critical violations:\n" + report(found)
 
 
-def test_the_public_pages_have_no_serious_accessibility_violations(axe_page, live_server, site) -> None:  # type: ignore[no-untyped-def]
+def test_the_public_pages_have_no_serious_accessibility_violations(axe_page, live_server, site) -> None:
     page = axe_page.new_page()
     check(
         page,
@@ -83,7 +84,7 @@ def test_the_public_pages_have_no_serious_accessibility_violations(axe_page, liv
     )
 
 
-def test_the_quiz_has_no_serious_accessibility_violations(axe_page, live_server, site) -> None:  # type: ignore[no-untyped-def]
+def test_the_quiz_has_no_serious_accessibility_violations(axe_page, live_server, site) -> None:
     page = axe_page.new_page()
     check(page, live_server.url, ["/quiz/", "/quiz/step/1/"])
     # an invalid final step shows errors next to the fields: those must be accessible too
@@ -96,7 +97,7 @@ def test_the_quiz_has_no_serious_accessibility_violations(axe_page, live_server,
         assert not blocking, report({"/quiz/step/5/ (with errors)": blocking})
 
 
-def test_the_work_log_has_no_serious_accessibility_violations(axe_page, live_server, site, alice) -> None:  # type: ignore[no-untyped-def]
+def test_the_work_log_has_no_serious_accessibility_violations(axe_page, live_server, site, alice) -> None:
     from careermap.worklog.services import import_batch_create
     from careermap.worklog.tests.factories import EntryFactory, PaymentFactory
 

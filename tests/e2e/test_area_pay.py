@@ -16,14 +16,14 @@ from careermap.occupations.tests.test_oews import ATLAS
 
 
 @pytest.fixture
-def pay_data(transactional_db, tmp_path: Path, settings) -> None:  # type: ignore[no-untyped-def]
+def pay_data(transactional_db, tmp_path: Path, settings) -> None:
     root = write_data_dir(tmp_path, {"us_atlas_3_0_1/states-albers-10m.json": json.dumps(ATLAS)})
     settings.CAREERMAP_DATA_DIR = root
     data_import(data_dir=root)
     durability_compute()
 
 
-def test_a_reader_picks_an_area_on_a_phone_and_keeps_it(page: Page, live_server, pay_data) -> None:  # type: ignore[no-untyped-def]
+def test_a_reader_picks_an_area_on_a_phone_and_keeps_it(page: Page, live_server, pay_data) -> None:
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(f"{live_server.url}/occupations/15-1252.00/")
     expect(page.get_by_role("heading", name="Pay", exact=True)).to_be_visible()
@@ -47,7 +47,7 @@ def test_a_reader_picks_an_area_on_a_phone_and_keeps_it(page: Page, live_server,
     expect(page.get_by_text("BLS does not publish figures for this occupation in San Francisco")).to_be_visible()
 
 
-def test_a_place_with_several_matches_lists_them_to_choose(page: Page, live_server, pay_data) -> None:  # type: ignore[no-untyped-def]
+def test_a_place_with_several_matches_lists_them_to_choose(page: Page, live_server, pay_data) -> None:
     page.goto(f"{live_server.url}/occupations/15-1252.00/")
     page.get_by_label("See pay where you live").fill("tx")
     page.keyboard.press("Enter")
@@ -57,9 +57,7 @@ def test_a_place_with_several_matches_lists_them_to_choose(page: Page, live_serv
     expect(page.locator(".pay-place").first).to_contain_text("low precision")
 
 
-def test_with_javascript_a_suggestion_takes_the_reader_straight_to_the_area(  # type: ignore[no-untyped-def]
-    page: Page, live_server, pay_data
-) -> None:
+def test_with_javascript_a_suggestion_takes_the_reader_straight_to_the_area(page: Page, live_server, pay_data) -> None:
     errors: list[str] = []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.goto(f"{live_server.url}/occupations/15-1252.00/")

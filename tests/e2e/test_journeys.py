@@ -64,7 +64,7 @@ def test_a_worker_signs_up_logs_work_and_exports_it(page: Page, live_server: Any
     passwords.nth(1).fill("a long and unusual passphrase 42")
     page.get_by_role("button", name="Create account").click()
     expect(page.get_by_role("heading", name="Check your e-mail")).to_be_visible()
-    link = re.search(r"https?://\S+/accounts/signup/confirm/\S+/", mail.outbox[-1].body).group(0)  # type: ignore[union-attr]
+    link = re.search(r"https?://\S+/accounts/signup/confirm/\S+/", str(mail.outbox[-1].body)).group(0)  # type: ignore[union-attr]
     page.goto(link)
     page.get_by_label("Password").fill("a long and unusual passphrase 42")
     page.get_by_role("button", name="Open my work log").click()

@@ -11,11 +11,11 @@ from careermap.content.services import content_load
 
 
 @pytest.fixture
-def shipped_content(transactional_db) -> None:  # type: ignore[no-untyped-def]
+def shipped_content(transactional_db) -> None:
     content_load(directory=settings.CAREERMAP_CONTENT_DIR)
 
 
-def test_a_reader_sees_every_part_of_the_data_labeling_read(page: Page, live_server, shipped_content) -> None:  # type: ignore[no-untyped-def]
+def test_a_reader_sees_every_part_of_the_data_labeling_read(page: Page, live_server, shipped_content) -> None:
     page.goto(f"{live_server.url}/reads/ai-data-labeling/")
     expect(page.locator(".kind-label")).to_have_text("GigWatch · Cash-now gig")
     expect(page.get_by_role("heading", level=1)).to_have_text("AI data-labeling work")
@@ -42,7 +42,7 @@ def test_a_reader_sees_every_part_of_the_data_labeling_read(page: Page, live_ser
 
 def test_the_overdue_notice_appears_when_the_clock_is_past_the_next_review(
     page: Page, live_server, shipped_content
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from careermap.content.models import Read
 
     next_review = Read.objects.get(slug="ai-data-labeling").next_review

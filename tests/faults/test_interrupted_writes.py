@@ -123,7 +123,9 @@ def seed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     # A bigger release of one file, for an import that needs room to grow.
-    titles = [["29-1141.00", "Registered Nurses", f"Fixture nurse title {n:04d}", "", "04"] for n in range(3000)]
+    titles: list[list[object]] = [
+        ["29-1141.00", "Registered Nurses", f"Fixture nurse title {n:04d}", "", "04"] for n in range(3000)
+    ]
     bigger = write_data_dir(
         root / "data-bigger",
         {

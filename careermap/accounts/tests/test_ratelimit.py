@@ -32,7 +32,7 @@ def test_the_cache_never_holds_the_address_itself() -> None:
     assert keys and not any("secret" in key for key in keys)
 
 
-def test_the_client_address_ignores_forwarded_headers_unless_behind_our_proxy(settings) -> None:  # type: ignore[no-untyped-def]
+def test_the_client_address_ignores_forwarded_headers_unless_behind_our_proxy(settings) -> None:
     request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.9")
     settings.SECURE_PROXY_SSL_HEADER = None
     assert client_ip(request) == "10.0.0.1"

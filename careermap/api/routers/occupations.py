@@ -8,26 +8,27 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from careermap.api.schemas import ErrorOut, ValidationErrorOut
-from careermap.content.models import Read
-from careermap.durability.models import DurabilityScore
-from careermap.durability.selectors import durability_present
+from careermap.lib.vocab import RIASEC
 from careermap.occupations.models import Area, Dataset, Occupation, Projection
 from careermap.occupations.selectors import (
+    ObservedUse,
     OccupationFilters,
+    OccupationPay,
     area_get,
     area_search,
     dataset_list,
-    occupation_get,
     occupation_list,
+    occupation_page,
     occupation_pay,
 )
 
 router = Router(tags=["occupations"])
+LETTERS = "".join(RIASEC)
 
 
 class OccupationFilterParams(Schema):
     job_zone: int | None = Field(None, ge=1, le=5)
-    interest: str | None = Field(None, pattern="^[RIASECriasec]$")
+    interest: str | None = Field(None, pattern=f"^[{LETTERS}{LETTERS.lower()}]$")
     wage_min: int | None = Field(None, ge=0)
     wage_max: int | None = Field(None, ge=0)
     change_min: float | None = None
@@ -61,6 +62,35 @@ class OccupationListOut(Schema):
     results: list[OccupationSummaryOut]
 
 
+class ObservedExposureOut(Schema):
+    value: float = Field(description="Observed exposure, 0–1 as published. 0 means no measured exposure.")
+    measured: bool = Field(description="False for a zero: no measured exposure (not 'AI is not used').")
+    below_share: float = Field(description="Share of the published occupations with a strictly lower value.")
+    published_for: str = Field(description="The SOC 2018 code the value was published under.")
+    join: str
+    dataset: str
+    vintage: str
+
+
+class ObservedTaskOut(Schema):
+    task_id: int
+    statement: str = Field(description="The O*NET 29.3 task statement.")
+    conversations: int
+    share: float = Field(description="Share of the week's classified API conversations (0–1).")
+    anthropic_tasks: list[str] = Field(description="Anthropic's task string(s) that matched this task.")
+
+
+class ObservedOut(Schema):
+    exposure: ObservedExposureOut | None = Field(description="Null when the published table has no row for it.")
+    tasks: list[ObservedTaskOut] = Field(description="Its O*NET tasks in the API data, largest share first.")
+    task_count: int = Field(description="O*NET tasks the occupation has (0 when none were observed).")
+    conversations: int = Field(description="Over its observed tasks; a conversation counts once.")
+    share: float
+    tasks_dataset: str | None
+    tasks_vintage: str
+    caveats: list[str]
+
+
 class OccupationDetailOut(Schema):
     code: str
     title: str
@@ -79,6 +109,9 @@ class OccupationDetailOut(Schema):
     reads: list[str]
     pay: dict[str, Any] | None = Field(
         None, description="OEWS May 2025 pay, national and for `?area=` (same shape as /occupations/{code}/pay)."
+    )
+    observed: ObservedOut | None = Field(
+        None, description="AI use observed so far (Anthropic Economic Index); null when that data is not loaded."
     )
 
 
@@ -179,9 +212,10 @@ def get_occupation(request: HttpRequest, code: str, params: Query[AreaParams]) -
     if problem:
         return 404, {"detail": problem}
     try:
-        detail = occupation_get(code=code)
+        page = occupation_page(code=code, area=area)
     except Occupation.DoesNotExist:
         return 404, {"detail": f"No occupation {code!r} in the loaded data."}
+    detail = page.detail
     occ = detail.occupation
     bls = detail.datasets.get("bls-ep-2024-34")
 
@@ -200,7 +234,6 @@ def get_occupation(request: HttpRequest, code: str, params: Query[AreaParams]) -
             "median_wage_is_floor": figure(str(p.median_wage_is_floor).lower()),
             "typical_entry_education": figure(p.typical_entry_education),
         }
-    score = DurabilityScore.objects.filter(occupation=occ).first()
     return 200, {
         "code": occ.code,
         "title": occ.title,
@@ -227,9 +260,46 @@ def get_occupation(request: HttpRequest, code: str, params: Query[AreaParams]) -
             }
             for row in detail.exposures
         ],
-        "durability": durability_present(score) if score else None,
-        "reads": _read_slugs(occ.code),
-        "pay": _pay(occ, area),
+        "durability": page.durability,
+        "reads": [read.slug for read in page.reads],
+        "pay": _pay_out(occ, area, page.pay),
+        "observed": _observed_out(page.observed),
+    }
+
+
+def _observed_out(observed: ObservedUse) -> dict[str, Any] | None:
+    if not observed.loaded:
+        return None
+    e, ds, usage = observed.exposure, observed.exposure_dataset, observed.usage_dataset
+    exposure = None
+    if e is not None and ds is not None:
+        exposure = {
+            "value": e.value,
+            "measured": e.measured,
+            "below_share": round(e.below_share, 4),
+            "published_for": e.soc_code,
+            "join": e.join,
+            "dataset": ds.key,
+            "vintage": ds.version,
+        }
+    return {
+        "exposure": exposure,
+        "tasks": [
+            {
+                "task_id": item.task_id,
+                "statement": item.task.statement,
+                "conversations": item.conversations,
+                "share": item.share,
+                "anthropic_tasks": [text for text, _ in item.strings],
+            }
+            for item in observed.tasks
+        ],
+        "task_count": observed.task_count,
+        "conversations": observed.conversations,
+        "share": observed.share,
+        "tasks_dataset": usage.key if usage else None,
+        "tasks_vintage": usage.version if usage else "",
+        "caveats": [d.notes for d in (ds, usage) if d is not None],
     }
 
 
@@ -257,8 +327,7 @@ BASIS = (
 )
 
 
-def _pay(occupation: Occupation, area: Area | None) -> dict[str, Any] | None:
-    pay = occupation_pay(occupation=occupation, area=area)
+def _pay_out(occupation: Occupation, area: Area | None, pay: OccupationPay | None) -> dict[str, Any] | None:
     if pay is None:
         return None
     vintage = pay.dataset.version if pay.dataset else ""
@@ -298,7 +367,7 @@ def get_occupation_pay(request: HttpRequest, code: str, params: Query[AreaParams
     occupation = Occupation.objects.filter(code=code).first()
     if occupation is None:
         return 404, {"detail": f"No occupation {code!r} in the loaded data."}
-    pay = _pay(occupation, area)
+    pay = _pay_out(occupation, area, occupation_pay(occupation=occupation, area=area))
     if pay is None:
         return 404, {"detail": f"No OEWS pay figures for {code!r} in the loaded data."}
     return 200, pay
@@ -316,10 +385,6 @@ class AreaSearchParams(Schema):
 )
 def list_areas(request: HttpRequest, params: Query[AreaSearchParams]) -> list[dict[str, Any]]:
     return [_area_out(a) for a in area_search(q=params.q, limit=params.limit)]
-
-
-def _read_slugs(code: str) -> list[str]:
-    return list(Read.objects.filter(occupation_links__onet_code=code).values_list("slug", flat=True))
 
 
 @router.get("/datasets", response={200: list[DatasetOut]}, summary="The dataset registry")

@@ -5,6 +5,7 @@ Schemas live here rather than in api/schemas.py because they are the quiz's alon
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any, Literal
 
 from django.http import HttpRequest
@@ -13,11 +14,11 @@ from ninja import Router, Schema
 from pydantic import BaseModel, Field, WithJsonSchema
 
 from careermap.lib.ratelimit import client_ip
-from careermap.quiz.codes import answers_encode
+from careermap.quiz.codes import JOB, Stamp, answers_encode
 from careermap.quiz.matching import match
 from careermap.quiz.presenters import outcome_dict
-from careermap.quiz.questions import CREDITS, ITEMS_SOURCE, SCALE, parse_answers, question_set
-from careermap.quiz.selectors import quiz_candidates
+from careermap.quiz.questions import CREDITS, ITEMS_SOURCE, OPTIONAL, SCALE, parse_answers, question_set
+from careermap.quiz.selectors import experience_get, quiz_candidates
 from careermap.quiz.services import quiz_submit_allowed
 
 router = Router(tags=["quiz"])
@@ -183,7 +184,7 @@ def list_questions(request: HttpRequest) -> dict[str, Any]:
             "text": q.text,
             "help": q.help,
             "interest_type": None,
-            "required": True,
+            "required": q.id not in OPTIONAL,
             "answers": [{"value": c.value, "label": c.label} for c in q.choices],
         }
         for q in qs.practical
@@ -206,7 +207,10 @@ def post_matches(request: HttpRequest, body: MatchesIn) -> tuple[int, dict[str, 
     qs = question_set()
     if not qs.items_available:
         return 503, {"detail": UNAVAILABLE}
-    answers, errors = parse_answers(body.answers, qs)
+    job = body.answers.get("job")
+    years = str(body.answers.get("years", "none"))
+    experience = experience_get(code=job, years=years) if isinstance(job, str) and JOB.fullmatch(job) else None
+    answers, errors = parse_answers(body.answers, qs, experience)
     if answers is None:
         return 422, {"detail": [{"field": f"answers.{e.field}", "message": e.message} for e in errors]}
     if not quiz_submit_allowed(client=client_ip(request)):
@@ -215,6 +219,8 @@ def post_matches(request: HttpRequest, body: MatchesIn) -> tuple[int, dict[str, 
     outcome = match(answers, pool.candidates)
     token = result_url = None
     if outcome.profile is not None:
-        token = answers_encode(body.answers, qs.practical)
+        keys = [m.candidate.key for m in outcome.matches]
+        stamp = Stamp.of(day=dt.date.today(), data_version=pool.version, keys=keys)
+        token = answers_encode(body.answers, qs.practical, stamp)
         result_url = reverse("quiz:results", args=[token])
     return 200, {"token": token, "result_url": result_url} | outcome_dict(outcome, pool)

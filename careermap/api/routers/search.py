@@ -10,7 +10,8 @@ from pydantic import Field, field_validator
 from careermap.api.schemas import ErrorOut, ValidationErrorOut
 from careermap.lib.ratelimit import client_ip
 from careermap.search.forms import query_problem
-from careermap.search.selectors import search, search_allowed
+from careermap.search.selectors import search, search_allowed, search_suggest, suggest_allowed
+from careermap.search.text import MAX_QUERY_CHARS
 
 router = Router(tags=["search"])
 
@@ -37,6 +38,16 @@ class SearchHitOut(Schema):
     title: str
     url: str
     score: float = Field(description="Relevance; compare within one response only")
+    matched: str = Field(
+        description="The title or synonym that matched best, as written; empty for a description match"
+    )
+    matched_kind: Literal["title", "alternate title", "synonym", "closest (synonym)", "description", "occupation"] = (
+        Field(
+            description="Where `matched` comes from: the result's own title, an O*NET alternate title, our synonym "
+            "list (synonyms.yaml), a synonym naming only the closest occupation, description words, or (for a read) "
+            "the occupation it covers"
+        )
+    )
 
 
 class SearchSourceOut(Schema):
@@ -48,6 +59,9 @@ class SearchSourceOut(Schema):
 class SearchOut(Schema):
     query: str
     count: int
+    exact: bool = Field(
+        description="False when no occupation matches the query exactly and the results are the closest"
+    )
     results: list[SearchHitOut]
     data_as_of: dt.datetime | None
     sources: list[SearchSourceOut]
@@ -65,6 +79,7 @@ def search_titles(request: HttpRequest, params: Query[SearchParams]) -> tuple[in
     return 200, {
         "query": results.query,
         "count": len(results.hits),
+        "exact": results.exact,
         "results": [
             {
                 "kind": hit.kind,
@@ -73,9 +88,51 @@ def search_titles(request: HttpRequest, params: Query[SearchParams]) -> tuple[in
                 "title": hit.title,
                 "url": hit.url,
                 "score": hit.score,
+                "matched": hit.matched,
+                "matched_kind": hit.matched_kind,
             }
             for hit in results.hits
         ],
         "data_as_of": results.data_as_of,
         "sources": list(results.sources),
+    }
+
+
+SUGGEST_LIMIT = 10
+
+
+class SuggestParams(Schema):
+    q: str = Field(
+        "", max_length=MAX_QUERY_CHARS, description="What has been typed so far; under 2 characters suggests nothing."
+    )
+    limit: int = Field(8, ge=1, le=SUGGEST_LIMIT, description=f"How many titles, 1–{SUGGEST_LIMIT}.")
+
+
+class SuggestionOut(Schema):
+    text: str = Field(description="The title that starts with what was typed")
+    kind: Literal["occupation", "read"]
+    key: str = Field(description="O*NET-SOC code or read slug")
+    title: str = Field(description="The occupation's or read's own title")
+    url: str
+
+
+class SuggestOut(Schema):
+    query: str
+    suggestions: list[SuggestionOut]
+
+
+@router.get(
+    "/search/suggest",
+    response={200: SuggestOut, 422: ValidationErrorOut, 429: ErrorOut},
+    summary="Typeahead: titles starting with what was typed, most held occupations first (unstable)",
+)
+def search_suggest_titles(request: HttpRequest, params: Query[SuggestParams]) -> tuple[int, dict[str, Any]]:
+    if not suggest_allowed(client=client_ip(request)):
+        return 429, {"detail": "Too many requests from your address; try again in a minute."}
+    suggestions = search_suggest(prefix=params.q, limit=params.limit)
+    return 200, {
+        "query": params.q,
+        "suggestions": [
+            {"text": s.text, "kind": s.kind, "key": s.key, "title": s.title, "url": s.url} for s in suggestions
+        ],
     }

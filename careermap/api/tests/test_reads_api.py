@@ -34,7 +34,7 @@ def content(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_it_lists_reads_with_the_map_filters(client: Client, content: Path, django_assert_max_num_queries) -> None:  # type: ignore[no-untyped-def]
+def test_it_lists_reads_with_the_map_filters(client: Client, content: Path, django_assert_max_num_queries) -> None:
     client.get("/api/v1/reads?warm=1")  # the HTTP validators' one-time lookups (careermap/lib/httpcache.py)
     with django_assert_max_num_queries(2):
         body = client.get("/api/v1/reads").json()

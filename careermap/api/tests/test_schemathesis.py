@@ -1,6 +1,7 @@
 """schemathesis against /api/v1/openapi.json, every operation: no 5xx, and every response matches the
-status codes and schemas the document declares. Runs in `make test` (a few examples per operation;
-the work log's own deeper run with a token is careermap/worklog/tests/test_worklog_api_schema.py).
+status codes and schemas the document declares. The one schemathesis suite for the whole API (the work
+log's operations run with alice's token); `make test` tries a few examples per operation, and
+SCHEMATHESIS_EXAMPLES=100 a deeper run.
 
 The database holds two fixture reads and the tiny fixture datasets, and the quiz's item file is a
 fixture, so the generated requests reach real rows, real 404s and real quiz answers.
@@ -55,7 +56,7 @@ def _report() -> Iterator[None]:
 
 
 @pytest.fixture
-def site_data(db, settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def site_data(db, settings, tmp_path: Path) -> None:
     data = write_data_dir(tmp_path / "data")
     items = data / "openpsychometrics_riasec_markers_items"
     items.mkdir(parents=True, exist_ok=True)
@@ -69,7 +70,7 @@ def site_data(db, settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-
 
 
 @pytest.fixture
-def alice_token(alice) -> str:  # type: ignore[no-untyped-def]
+def alice_token(alice) -> str:
     """The work log's operations run as alice, with a few of her rows to find."""
     EntryFactory.create_batch(2, user=alice)
     PaymentFactory.create_batch(2, user=alice)
@@ -79,7 +80,7 @@ def alice_token(alice) -> str:  # type: ignore[no-untyped-def]
 
 @schema.parametrize()
 @settings(max_examples=MAX_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
-def test_every_api_operation_keeps_to_its_schema_and_never_answers_5xx(case, site_data, alice_token) -> None:  # type: ignore[no-untyped-def]
+def test_every_api_operation_keeps_to_its_schema_and_never_answers_5xx(case, site_data, alice_token) -> None:
     # A schema-valid body may still break a rule the schema cannot express (a cross-field check, a
     # quiz answer outside a question's own values): a 422 for it is right, so that check is off.
     response = case.call_and_validate(

@@ -76,11 +76,22 @@ def front_matter(**overrides: Any) -> dict[str, Any]:
         "reviewed": "2026-06-15",
         "next_review": "2026-09-15",
         "changelog": [{"date": "2026-06-15", "note": "First published."}],
+        "changes": [
+            {
+                "date": "2026-05-01",
+                "what": "The made-up platform cut its base pay per task.",
+                "source": "https://www.bls.gov/ooh/",
+            }
+        ],
     }
     for dotted, value in overrides.items():
         _set(data, dotted.split("__"), value)
     if data.get("collection") != "gigwatch" and not any(key.split("__")[0] == "pay" for key in overrides):
         del data["pay"]  # only gigs carry pay: a career or business built from the defaults drops it
+    if data.get("collection") != "gigwatch" and "changes" not in overrides:
+        del data["changes"]  # optional outside GigWatch: a career or business built from the defaults has none
+    elif "changes" not in overrides and "sources" in overrides and data.get("sources"):
+        data["changes"][0]["source"] = data["sources"][0]["url"]  # the default change cites the first source
     return data
 
 

@@ -15,7 +15,7 @@ from careermap.content.tests.factories import front_matter, read_text, write_rea
 pytestmark = pytest.mark.django_db
 
 
-def career_front() -> dict:  # type: ignore[type-arg]
+def career_front() -> dict:
     return front_matter(
         title="Plumber",
         collection="careers",
@@ -87,7 +87,7 @@ def test_the_command_reports_path_line_field_and_keeps_old_content(tmp_path: Pat
     assert Read.objects.filter(slug="test-gig").exists()
 
 
-def test_content_check_validates_without_loading_and_warns_about_overdue_reads(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_content_check_validates_without_loading_and_warns_about_overdue_reads(tmp_path: Path, capsys) -> None:
     write_read(tmp_path, "test-gig")  # next review 2026-09-15
     with time_machine.travel(dt.date(2026, 9, 1)):
         call_command("content_check", path=tmp_path)

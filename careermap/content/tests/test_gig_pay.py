@@ -219,7 +219,7 @@ def test_content_check_refuses_a_gig_figure_without_a_basis(tmp_path: Path) -> N
 
 
 @pytest.mark.django_db
-def test_the_read_api_gives_a_gig_reads_pay_evidence(client) -> None:  # type: ignore[no-untyped-def]
+def test_the_read_api_gives_a_gig_reads_pay_evidence(client) -> None:
     from django.conf import settings
 
     from careermap.content.services import content_load

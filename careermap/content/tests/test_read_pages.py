@@ -91,7 +91,7 @@ def test_a_career_read_shows_its_lens_headings_and_a_missing_score_honestly(clie
 
 def test_content_load_invalidates_the_cached_read(
     client: Client, content: Path, django_capture_on_commit_callbacks
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     assert "Test gig" in client.get("/reads/test-gig/").content.decode()
     write_read(content, "test-gig", front_matter(title="Renamed gig"))
     with django_capture_on_commit_callbacks(execute=True):

@@ -8,7 +8,7 @@ from careermap.content.parsing import ContentError, parse_read
 from careermap.content.tests.factories import BODY, DELETE, front_matter, read_text, start_cost
 
 
-def parse(tmp_path: Path, text: str, slug: str = "test-gig"):  # type: ignore[no-untyped-def]
+def parse(tmp_path: Path, text: str, slug: str = "test-gig"):
     path = tmp_path / f"{slug}.md"
     path.write_text(text, encoding="utf-8")
     return parse_read(path)

@@ -122,3 +122,37 @@ def test_every_occupation_link_resolves_in_the_onet_data() -> None:
         pytest.skip(f"O*NET data not found under {settings.CAREERMAP_DATA_DIR}")
     unresolved = {read.slug: code for read in READS for code in read.front.occupations if code not in codes}
     assert unresolved == {}
+
+
+@pytest.mark.parametrize("read", [read for read in READS if read.front.collection == "gigwatch"], ids=lambda r: r.slug)
+def test_each_gig_read_says_whats_changed_with_sources(read: ParsedRead) -> None:
+    urls = {source.url for source in read.front.sources}
+    assert read.front.changes, "a GigWatch read lists at least one dated event"
+    assert all(change.source in urls and change.date <= read.front.reviewed for change in read.front.changes)
+
+
+# Sources that speak for a company (its own pay page, a competitor's blog, job ads copied by job boards) or
+# repeat others' reporting (an AI news aggregator): each is labelled for what it is, never as independent evidence.
+OWN_ACCOUNTS = {
+    "shoppers.shipt.com": "company",
+    "atomicscribe.com": "company",
+    "scale.com": "company",
+    "www.hospiria.com": "company",
+    "westcoasttriallawyers.com": "company",
+    "philippines.newjobvacancies.org": "company",
+    "www.marketingmonk.so": "company",
+    "www.jobs.supporthuman.cx": "company",
+    "www.ainovat.com": "aggregator",
+}
+
+
+def test_sources_that_speak_for_themselves_are_labelled_so() -> None:
+    found = {
+        (read.slug, source.url.split("/")[2]): (source.kind, bool(source.note.strip()))
+        for read in READS
+        for source in read.front.sources
+        if source.url.split("/")[2] in OWN_ACCOUNTS
+    }
+    assert found, "the shipped reads still cite these sources"
+    wrong = {key: kind for key, (kind, noted) in found.items() if kind != OWN_ACCOUNTS[key[1]] or not noted}
+    assert wrong == {}

@@ -115,7 +115,7 @@ def test_the_methodology_page_says_so_when_nothing_is_computed(client: Client) -
 
 def test_a_career_read_shows_its_computed_score_and_the_api_returns_it(
     client: Client, tmp_path: Path, django_capture_on_commit_callbacks
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     make_occupations()
     with django_capture_on_commit_callbacks(execute=True):
         durability_compute()

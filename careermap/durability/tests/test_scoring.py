@@ -21,14 +21,14 @@ population = st.dictionaries(st.from_regex(r"\d{2}-\d{4}\.\d{2}", fullmatch=True
 
 
 @given(population)
-def test_every_score_is_between_0_and_100(raw) -> None:  # type: ignore[no-untyped-def]
+def test_every_score_is_between_0_and_100(raw) -> None:
     for result in score_all(raw).values():
         assert 0 <= result.score <= 100
 
 
 @given(population, st.sampled_from(LOWERS), st.floats(min_value=0.01, max_value=10))
 @settings(max_examples=200)
-def test_the_score_never_rises_when_an_exposure_input_rises(raw, key, bump) -> None:  # type: ignore[no-untyped-def]
+def test_the_score_never_rises_when_an_exposure_input_rises(raw, key, bump) -> None:
     code = sorted(raw)[0]
     if raw[code][key] is None:
         raw[code][key] = 0.0
@@ -43,7 +43,7 @@ def test_replacement_inputs_are_the_kind_that_lowers_the_score() -> None:
 
 @given(population, st.sampled_from(KEYS))
 @settings(max_examples=200)
-def test_a_missing_input_lowers_confidence_and_is_never_filled_in(raw, key) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_input_lowers_confidence_and_is_never_filled_in(raw, key) -> None:
     code = sorted(raw)[0]
     raw[code][key] = raw[code][key] if raw[code][key] is not None else 1.0
     full = score_all(raw)[code]
@@ -60,14 +60,17 @@ def test_a_missing_input_lowers_confidence_and_is_never_filled_in(raw, key) -> N
 
 
 @given(population)
-def test_the_same_data_gives_the_same_scores_whatever_the_order(raw) -> None:  # type: ignore[no-untyped-def]
+def test_the_same_data_gives_the_same_scores_whatever_the_order(raw) -> None:
     first = score_all(raw)
     reversed_raw = {code: dict(reversed(list(values.items()))) for code, values in reversed(list(raw.items()))}
     assert score_all(reversed_raw) == first
 
 
 def test_an_occupation_with_no_inputs_gets_no_score() -> None:
-    raw = {"11-1011.00": {key: None for key in KEYS}, "11-1021.00": {key: 1.0 for key in KEYS}}
+    raw: dict[str, dict[str, float | None]] = {
+        "11-1011.00": {key: None for key in KEYS},
+        "11-1021.00": {key: 1.0 for key in KEYS},
+    }
     result = score_all(raw)["11-1011.00"]
     assert result.inputs == () and result.confidence == "none"
 

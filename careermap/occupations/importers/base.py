@@ -8,6 +8,7 @@ import io
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Literal, TypedDict
 
 ONET_CODE = re.compile(r"^\d{2}-\d{4}\.\d{2}$")
 SOC_CODE = re.compile(r"^\d{2}-\d{4}$")
@@ -89,13 +90,24 @@ class Row:
         return self.integer(column, **bounds)
 
 
+# csv's quoting constants, as the type checker knows them.
+Quoting = Literal[0, 1, 2, 3]
+
+
+class Dialect(TypedDict):
+    """Keyword arguments for `read_rows` that describe a file's dialect."""
+
+    delimiter: str
+    quoting: Quoting
+
+
 def read_rows(
     path: Path,
     *,
     required: Sequence[str],
     delimiter: str = ",",
     exact: Sequence[str] | None = None,
-    quoting: int = csv.QUOTE_MINIMAL,
+    quoting: Quoting = csv.QUOTE_MINIMAL,
 ) -> Iterator[Row]:
     """Yield the data rows of a delimited UTF-8 file after checking its header.
 

@@ -7,10 +7,10 @@ import dataclasses
 import re
 from pathlib import Path
 
-from careermap.occupations.importers.base import ImportFileError, read_rows
+from careermap.lib.vocab import RIASEC
+from careermap.occupations.importers.base import Dialect, ImportFileError, read_rows
 
 SUPPORTED_VERSIONS = ("29.3",)
-RIASEC = "RIASEC"
 # Element IDs of the six Occupational Interest (OI) scores and the three high points (IH).
 INTEREST_ELEMENTS = {f"1.B.1.{letter}": i for i, letter in enumerate("abcdef")}
 HIGH_POINT_ELEMENTS = {"1.B.1.g": 0, "1.B.1.h": 1, "1.B.1.i": 2}
@@ -30,7 +30,7 @@ FILES = {
     "education_categories": "Education, Training, and Experience Categories.txt",
 }
 CODE = "O*NET-SOC Code"
-TSV = {"delimiter": "\t", "quoting": csv.QUOTE_NONE}
+TSV: Dialect = {"delimiter": "\t", "quoting": csv.QUOTE_NONE}
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -151,7 +151,7 @@ def parse_interests(path: Path) -> dict[str, InterestProfile]:
         if None in oi or None in ih:
             have = sum(v is not None for v in oi) + sum(v is not None for v in ih)
             raise ImportFileError(str(path), line, f"{code} has {have} of its 9 interest rows (truncated file?)")
-        letters = "".join(RIASEC[value - 1] for value in ih if value)  # type: ignore[operator]
+        letters = "".join(RIASEC[value - 1] for value in ih if value)
         profiles[code] = InterestProfile(scores=tuple(oi), high_point=letters)  # type: ignore[arg-type]
     return profiles
 

@@ -49,7 +49,8 @@ JOB_ZONES = {"11-1011.00": 5, "11-1011.03": 5, "15-1252.00": 4, "15-1253.00": 4,
 
 
 def tsv(header: list[str], rows: list[list[object]]) -> str:
-    return "\n".join("\t".join(str(cell) for cell in row) for row in [header, *rows]) + "\n"
+    table: list[list[object]] = [list(header), *rows]
+    return "\n".join("\t".join(str(cell) for cell in row) for row in table) + "\n"
 
 
 def csv_text(header: list[str], rows: list[list[object]]) -> str:

@@ -27,7 +27,7 @@ def test_it_imports_from_path_and_prints_one_line(tmp_path: Path) -> None:
     assert Occupation.objects.count() == 6
 
 
-def test_it_imports_from_the_configured_data_dir(tmp_path: Path, settings) -> None:  # type: ignore[no-untyped-def]
+def test_it_imports_from_the_configured_data_dir(tmp_path: Path, settings) -> None:
     settings.CAREERMAP_DATA_DIR = write_data_dir(tmp_path)
     run()
     assert Dataset.objects.count() == 11
@@ -39,7 +39,7 @@ def test_a_dry_run_writes_nothing(tmp_path: Path) -> None:
     assert Occupation.objects.count() == 0
 
 
-def test_a_missing_default_data_dir_is_not_an_error(tmp_path: Path, settings) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_default_data_dir_is_not_an_error(tmp_path: Path, settings) -> None:
     settings.CAREERMAP_DATA_DIR = tmp_path / "absent"
     output = run()
     assert f"No data folder at {tmp_path / 'absent'}: nothing imported." in output

@@ -130,7 +130,7 @@ def test_a_bad_file_names_its_line_and_changes_nothing(
     assert Wage.objects.count() == before
 
 
-def test_the_command_reports_a_truncated_file_and_keeps_the_previous_import(tmp_path: Path, settings) -> None:  # type: ignore[no-untyped-def]
+def test_the_command_reports_a_truncated_file_and_keeps_the_previous_import(tmp_path: Path, settings) -> None:
     settings.CAREERMAP_DATA_DIR = write_data_dir(tmp_path / "good")
     call_command("import_data", verbosity=0)
     full = oews_files()[METRO]
@@ -225,9 +225,9 @@ def test_a_career_read_shows_local_pay_and_a_gig_read_labels_employee_figures(cl
     write_read(root, "developer", career)
     write_read(root, "app-testing", front_matter(title="App testing", occupations=["15-1253.00"]))
     content_load(directory=root)
-    career = client.get("/reads/developer/?area=0041860").content.decode()
-    assert "Median pay, San Francisco-Oakland-Fremont, CA" in career and "$186,640" in career
-    assert "/occupations/15-1252.00/?area=0041860" in career
+    page = client.get("/reads/developer/?area=0041860").content.decode()
+    assert "Median pay, San Francisco-Oakland-Fremont, CA" in page and "$186,640" in page
+    assert "/occupations/15-1252.00/?area=0041860" in page
     gig = client.get("/reads/app-testing/").content.decode()
     assert "not</strong> what this gig pays" in gig and "excludes the self-employed" in gig
 

@@ -24,7 +24,7 @@ def codes(filters: OccupationFilters) -> list[str]:
 
 
 @pytest.mark.usefixtures("imported")
-def test_occupation_get_has_everything_the_page_needs(django_assert_num_queries) -> None:  # type: ignore[no-untyped-def]
+def test_occupation_get_has_everything_the_page_needs(django_assert_num_queries) -> None:
     with django_assert_num_queries(8):
         detail = occupation_get(code="15-1252.00")
         assert detail.occupation.title == "Software Developers"
@@ -80,7 +80,7 @@ def test_an_unknown_interest_letter_is_refused() -> None:
 
 
 @pytest.mark.usefixtures("imported")
-def test_dataset_list_is_in_registry_order_with_measures(django_assert_num_queries) -> None:  # type: ignore[no-untyped-def]
+def test_dataset_list_is_in_registry_order_with_measures(django_assert_num_queries) -> None:
     with django_assert_num_queries(2):
         datasets = list(dataset_list())
         assert [d.key for d in datasets][-1] == "frey-osborne-2013"

@@ -30,6 +30,8 @@ PRACTICAL = {
     "hours": "full-time",
     "goal": "hired",
     "durability": "not-much",
+    "years": "none",
+    "pay_floor": "none",
 }
 
 

@@ -9,6 +9,7 @@ from careermap.quiz.matching import (
     RIASEC,
     Answers,
     Candidate,
+    Experience,
     Pay,
     Practical,
     Source,
@@ -16,12 +17,23 @@ from careermap.quiz.matching import (
 )
 
 ITEM_IDS = [f"{letter}{n}" for letter in RIASEC for n in range(1, 9)]
+CODES = ["11-1021.00", "15-1252.00", "29-1141.00", "47-2111.00", "53-3032.00"]
+
+experience = st.builds(
+    Experience,
+    code=st.sampled_from(CODES),
+    title=st.just("Current job"),
+    years=st.sampled_from([0, 1, 2, 5]),
+    job_zone=st.one_of(st.none(), st.integers(1, 5)),
+    related=st.frozensets(st.sampled_from(CODES), max_size=3),
+    median_wage=st.one_of(st.none(), st.integers(20_000, 150_000)),
+)
 BANDS = ["days", "weeks", "uneven", "months", "year-plus"]
 TONES = ["good", "mixed", "poor"]
 
 practical = st.builds(
     Practical,
-    urgency=st.sampled_from(["week", "month", "year"]),
+    urgency=st.sampled_from(["week", "month", "within-year", "year"]),
     budget_usd=st.sampled_from([0, 100, 500, 2000, 10000, None]),
     education=st.integers(0, len(EDUCATION_LEVELS) - 1),
     train=st.sampled_from(["any", "short", "none"]),
@@ -32,6 +44,8 @@ practical = st.builds(
     hours=st.sampled_from(["under-10", "10-20", "20-35", "full-time"]),
     goal=st.sampled_from(["cash", "hired", "business"]),
     durability=st.sampled_from(["a-lot", "some", "not-much"]),
+    pay_floor_usd=st.one_of(st.none(), st.sampled_from([20_000, 40_000, 60_000, 100_000])),
+    experience=st.one_of(st.none(), experience),
 )
 
 
@@ -94,6 +108,10 @@ def candidate(draw: st.DrawFn, key: str) -> Candidate:
         remote=draw(st.sampled_from([True, False, None])),
         flexible_hours=draw(st.booleans()),
         needs_experience=draw(st.booleans()),
+        experience_years=draw(st.sampled_from([0, 1, 5])),
+        job_zone=draw(st.one_of(st.none(), st.integers(1, 5))),
+        codes=tuple(draw(st.lists(st.sampled_from(CODES), max_size=2, unique=True))),
+        first_dollar_credited=tuple(draw(st.sampled_from(BANDS)) for _ in EDUCATION_LEVELS),
         durability=draw(st.one_of(st.none(), st.integers(0, 100))),
         pay=draw(st.one_of(st.none(), _pay)),
     )

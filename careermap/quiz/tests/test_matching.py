@@ -17,15 +17,20 @@ from careermap.quiz.matching import (
     Answers,
     Candidate,
     CandidateSet,
-    _practical_adjust,
-    _Rules,
+    Experience,
+    Pay,
+    Source,
     _unit,
     code_profile,
     interest_profile,
     match,
     occupation_first_dollar,
 )
+from careermap.quiz.rules import WEIGHTS as W
+from careermap.quiz.rules import Rules as _Rules
+from careermap.quiz.rules import adjust_columns, durability_points
 from careermap.quiz.tests import strategies as s
+from careermap.quiz.tests.oracle import practical_adjust as _practical_adjust
 
 # The open practical answers and single-type profiles are the evaluation's own, so both test the same cases.
 
@@ -281,8 +286,9 @@ def test_hard_requirements_are_never_violated(answers: Answers, pool: list[Candi
 def test_urgency_is_respected(answers: Answers, pool: list[Candidate]) -> None:
     urgency = answers.practical.urgency
     for m in match(answers, pool).matches:
-        assert m.first_dollar == m.candidate.first_dollar[answers.practical.education]
-        if urgency in ("week", "month"):
+        if not m.credited:  # credited experience may shorten the wait (tests/oracle.py)
+            assert m.first_dollar == m.candidate.first_dollar[answers.practical.education]
+        if urgency in ("week", "month", "within-year"):
             assert m.first_dollar != "year-plus"
         if urgency == "week":
             assert BAND_RANK[m.first_dollar] <= BAND_RANK["weeks"]
@@ -316,7 +322,7 @@ def test_the_column_rules_equal_the_rules_stated_one_candidate_at_a_time(
     the readable statement of the same rules. They must agree exactly, filter and float alike."""
     rules = _Rules.of(answers.practical)
     prepared = CandidateSet(pool)
-    allowed, adjust = prepared.practical_adjust(rules)
+    allowed, adjust, _ = adjust_columns(prepared, rules)
     for column, index in enumerate(prepared.index.tolist()):
         expected = _practical_adjust(rules, pool[index])
         assert bool(allowed[column]) is (expected is not None)
@@ -341,7 +347,14 @@ def test_the_ranking_is_the_one_a_plain_loop_gives(answers: Answers, pool: list[
         fit = sum(u * v for u, v in zip(user, c.unit, strict=True))
         adjust = _practical_adjust(rules, c)
         if fit > MIN_FIT and adjust is not None:
-            ranked.append((-(fit + adjust), c.key, c))
+            ranked.append((fit, fit + adjust, c))
+    if answers.practical.durability == "a-lot" and ranked:  # the good fits first, the most durable leading
+        best = max(fit for fit, _, _ in ranked)
+        for n, (fit, score, c) in enumerate(ranked):
+            if fit >= best - W.good_fit_margin:
+                points = W.no_score_points_a_lot if c.durability is None else durability_points(c)
+                ranked[n] = (fit, score + W.good_fit_lift + W.good_fit_durability * points, c)
+    ranked = [(-score, c.key, c) for _, score, c in ranked]
     ranked.sort(key=lambda t: (t[0], t[1]))
     picked, taken = [], set()
     for _, key, c in ranked:
@@ -350,3 +363,71 @@ def test_the_ranking_is_the_one_a_plain_loop_gives(answers: Answers, pool: list[
             picked.append(key)
     assert outcome.eligible == len(ranked)
     assert [m.candidate.key for m in outcome.matches] == picked[:LIMIT]
+
+
+# --- issue 23: experience, pay floor, a hired job, durability first ------------------------------
+
+SOCIAL = (1.0, 1.0, 1.0, 7.0, 2.0, 1.0)
+PAY = Pay(
+    occupation_title="x", median_wage=40_000, wage_is_floor=False, change_percent=None,
+    openings_thousands=None, source=Source(name="BLS", version="2024", url="https://www.bls.gov/emp/"),
+)  # fmt: skip
+
+
+def social(**practical: object) -> Answers:
+    return Answers(interests=only("S"), practical=dataclasses.replace(OPEN, **practical))  # type: ignore[arg-type]
+
+
+def test_years_in_the_same_occupation_or_a_related_one_count_as_the_experience_it_needs() -> None:
+    waits = {"needs_experience": True, "experience_years": 5, "first_dollar": ("year-plus",) * 7,
+             "first_dollar_credited": ("weeks",) * 7}  # fmt: skip
+    own = occupation("21-1000.00", SOCIAL, codes=("21-1000.00",), **waits)
+    related = occupation("25-1000.00", SOCIAL, codes=("25-1000.00",), job_zone=3, **waits)
+    job = Experience(code="21-1000.00", title="Counselors", years=5, job_zone=3,
+                     related=frozenset({"25-1000.00"}), median_wage=None)  # fmt: skip
+    plain = match(social(urgency="within-year"), [own, related])
+    assert plain.matches == ()  # a year or more of experience first: too slow for "within a year"
+    credited = match(social(urgency="within-year", experience=job), [own, related])
+    assert [m.first_dollar for m in credited.matches] == ["weeks", "weeks"]
+    assert all(m.credited and not any("years of experience" in w for w in m.watch) for m in credited.matches)
+    too_few_years = dataclasses.replace(job, years=2)
+    only_own = match(social(urgency="within-year", experience=too_few_years), [own, related])
+    assert [m.candidate.key for m in only_own.matches] == [own.key]  # related ones need BLS's 5 years
+
+
+def test_a_pay_floor_leaves_out_occupations_below_it_and_flags_reads() -> None:
+    low = occupation("21-1000.00", SOCIAL, pay=PAY)
+    read = dataclasses.replace(
+        occupation("read-a", SOCIAL, pay=PAY, lenses=(("good", "v"),) * 3, groups=frozenset({"read:a"})),
+        key="read:a",
+        kind="read",
+    )
+    outcome = match(social(pay_floor_usd=50_000), [low, read])
+    assert [m.candidate.key for m in outcome.matches] == ["read:a"]
+    assert any("below your pay floor of $50,000" in w for w in outcome.matches[0].watch)
+    at_the_floor = match(social(pay_floor_usd=40_000), [low, read])
+    assert len(at_the_floor.matches) == 2 and not any(
+        "pay floor of" in w for m in at_the_floor.matches for w in m.watch
+    )
+
+
+def test_a_mostly_self_employed_occupation_is_not_sold_as_a_hired_job() -> None:
+    hired = occupation("21-1000.00", SOCIAL, self_employed_percent=5.0)
+    own_account = occupation("25-1000.00", SOCIAL, self_employed_percent=54.0)
+    outcome = match(social(goal="hired"), [hired, own_account])
+    assert [m.candidate.key for m in outcome.matches] == [hired.key, own_account.key]
+    second = outcome.matches[1]
+    assert not any("hired job" in w for w in second.why)
+    assert any("54% of its workers are self-employed" in w for w in second.watch)
+
+
+def test_durability_a_lot_puts_the_most_durable_good_fit_first_and_says_when_it_is_middling() -> None:
+    best_fit = occupation("21-1000.00", SOCIAL, durability=40)
+    near_fit = occupation("25-1000.00", (1.0, 1.5, 1.0, 7.0, 2.0, 1.0), durability=55)
+    far_fit = occupation("31-1000.00", (3.0, 1.0, 1.0, 5.0, 1.0, 4.0), durability=95)
+    outcome = match(social(durability="a-lot"), [best_fit, near_fit, far_fit])
+    assert outcome.matches[0].candidate.key == near_fit.key  # the most durable of the good fits
+    assert outcome.matches[-1].candidate.key == far_fit.key  # a poorer fit stays behind them
+    assert any("only mid-durability" in n or "none of them reaches 60/100" in n for n in outcome.notes)
+    indifferent = match(social(durability="not-much"), [best_fit, near_fit, far_fit])
+    assert indifferent.matches[0].candidate.key == best_fit.key and indifferent.notes == ()

@@ -67,7 +67,7 @@ def test_a_wrong_answer_value_is_reported_with_its_line() -> None:
         parse_practical(Path("practical.yaml"), text)
     line = next(n for n, row in enumerate(text.splitlines(), start=1) if "fortnight" in row)
     assert error.value.line <= line and error.value.field == "questions.0"
-    assert "week, month, year" in error.value.message
+    assert "week, month, within-year, year" in error.value.message
     assert str(error.value).startswith(f"practical.yaml:{error.value.line}: questions.0: ")
 
 

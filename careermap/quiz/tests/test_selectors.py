@@ -96,10 +96,9 @@ def test_durability_scores_fill_in_when_the_durability_app_has_them() -> None:
 
 
 @pytest.mark.usefixtures("catalogue")
-def test_candidates_are_built_once_per_data_version(django_assert_num_queries: Any, monkeypatch: Any) -> None:
-    monkeypatch.setattr("careermap.quiz.selectors._VERSION_TTL", 0.0)  # check the version on every call
+def test_candidates_are_built_once_per_data_version(django_assert_num_queries: Any) -> None:
     first = quiz_candidates()
     with django_assert_num_queries(0):  # the version lives in the cache
         assert quiz_candidates() is first
-    content_version_bump(999)
+    content_version_bump(999)  # a content load elsewhere: the next call sees the bumped version
     assert quiz_candidates() is not first

@@ -12,7 +12,8 @@ from pathlib import Path
 from careermap.content.services import content_load
 from careermap.content.tests.factories import front_matter, write_read
 from careermap.occupations.models import AlternateTitle, Occupation, Projection
-from careermap.search.engine import Corpus, OccupationDoc, ReadDoc, TitleDoc, employment_by_code
+from careermap.search.documents import Corpus, OccupationDoc, ReadDoc, TitleDoc, employment_by_code
+from careermap.search.synonyms import load_synonyms
 
 # code, title, employment (thousands), alternate titles
 OCCUPATIONS: list[tuple[str, str, float, list[str]]] = [
@@ -165,4 +166,5 @@ def fixture_corpus() -> Corpus:
             ReadDoc(slug=slug, title=title, description=description, url=f"/reads/{slug}/", codes=tuple(codes))
             for slug, title, description, _, codes in READS
         ),
+        synonyms=load_synonyms(),  # as selectors.search_corpus() builds it
     )

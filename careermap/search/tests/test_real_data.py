@@ -2,23 +2,39 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 
 from careermap.search.engine import SearchIndex
-from careermap.search.files import corpus_from_files
 
 pytestmark = pytest.mark.realdata
 
 
+def real_index() -> SearchIndex:
+    """The index on the shared files and content/ (eval/search_corpus.py), built once per session."""
+    global _INDEX
+    if _INDEX is None:
+        root = Path(settings.CAREERMAP_DATA_DIR)
+        if not (root / "onet_29_3" / "Alternate Titles.txt").is_file():
+            pytest.skip(f"shared data not found at {root} (set CAREERMAP_DATA_DIR to run this test)")
+        path = Path(settings.BASE_DIR) / "eval" / "search_corpus.py"
+        spec = importlib.util.spec_from_file_location("search_corpus", path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        _INDEX = SearchIndex(module.corpus_from_files(data_dir=root, content_dir=settings.CAREERMAP_CONTENT_DIR))
+    return _INDEX
+
+
+_INDEX: SearchIndex | None = None
+
+
 @pytest.fixture(scope="module")
 def index() -> SearchIndex:
-    root = Path(settings.CAREERMAP_DATA_DIR)
-    if not (root / "onet_29_3" / "Alternate Titles.txt").is_file():
-        pytest.skip(f"shared data not found at {root} (set CAREERMAP_DATA_DIR to run this test)")
-    return SearchIndex(corpus_from_files(data_dir=root, content_dir=settings.CAREERMAP_CONTENT_DIR))
+    return real_index()
 
 
 def keys(index: SearchIndex, query: str, n: int) -> list[str]:

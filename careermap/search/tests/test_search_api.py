@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_it_returns_ranked_occupations_and_reads(client: Client, search_data: None) -> None:
-    body = client.get("/api/v1/search", {"q": "registered nurse", "limit": 3}).json()
+    body = client.get("/api/v1/search", {"q": "registered nurse", "limit": "3"}).json()
     assert body["query"] == "registered nurse"
     assert body["count"] == 3
     first, second = body["results"][:2]
@@ -20,7 +20,10 @@ def test_it_returns_ranked_occupations_and_reads(client: Client, search_data: No
         "title": "Registered Nurses",
         "url": "/occupations/29-1141.00/",
         "score": first["score"],
+        "matched": "Registered Nurses",
+        "matched_kind": "title",
     }
+    assert body["exact"] is True
     assert (second["kind"], second["slug"], second["code"]) == ("read", "registered-nurse", None)
     assert second["url"] == "/reads/registered-nurse/"
     assert first["score"] >= second["score"] >= body["results"][2]["score"]
@@ -61,7 +64,7 @@ def test_limit_caps_the_results(client: Client, search_data: None) -> None:
     ],
 )
 def test_a_bad_parameter_is_a_422_naming_it(
-    client: Client, search_data: None, params: dict[str, object], field: str
+    client: Client, search_data: None, params: dict[str, str | int], field: str
 ) -> None:
     response = client.get("/api/v1/search", params)
     assert response.status_code == 422
@@ -83,7 +86,52 @@ def test_the_openapi_document_declares_the_422(client: Client) -> None:
     assert {"200", "422"} <= set(responses)
 
 
-def test_once_built_the_endpoint_runs_no_query(client: Client, search_data: None, django_assert_num_queries) -> None:  # type: ignore[no-untyped-def]
+def test_once_built_the_endpoint_runs_no_query(client: Client, search_data: None, django_assert_num_queries) -> None:
     client.get("/api/v1/search?q=nurse")
     with django_assert_num_queries(0):
         assert client.get("/api/v1/search?q=plumber").status_code == 200
+
+
+def test_each_result_says_what_it_matched(client: Client, search_data: None) -> None:
+    body = client.get("/api/v1/search", {"q": "skin doctor", "limit": "1"}).json()
+    assert body["exact"] is True
+    assert (body["results"][0]["matched"], body["results"][0]["matched_kind"]) == ("Skin Doctor", "alternate title")
+    body = client.get("/api/v1/search", {"q": "plumbng", "limit": "1"}).json()
+    assert body["exact"] is False  # found only through a corrected word: the closest, said so
+    assert body["count"] == 1
+
+
+def test_suggest_returns_titles_for_a_prefix(client: Client, search_data: None) -> None:
+    response = client.get("/api/v1/search/suggest", {"q": "nur", "limit": "3"})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["query"] == "nur"
+    assert [s["key"] for s in body["suggestions"]] == ["29-1141.00", "29-1141.03", "31-1131.00"]
+    assert body["suggestions"][0] == {
+        "text": "Registered Nurses",
+        "kind": "occupation",
+        "key": "29-1141.00",
+        "title": "Registered Nurses",
+        "url": "/occupations/29-1141.00/",
+    }
+    assert response["Cache-Control"].startswith("public")
+    assert client.get("/api/v1/search/suggest", {"q": "n"}).json()["suggestions"] == []
+    assert client.get("/api/v1/search/suggest").json() == {"query": "", "suggestions": []}  # nothing typed yet
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [({"q": "x" * 101}, "q"), ({"q": "nur", "limit": 11}, "limit"), ({"q": "nur", "limit": "a"}, "limit")],
+)
+def test_suggest_rejects_bad_parameters_by_name(
+    client: Client, search_data: None, params: dict[str, str | int], field: str
+) -> None:
+    response = client.get("/api/v1/search/suggest", params)
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["field"] == field
+
+
+def test_suggest_runs_no_query_once_built(client: Client, search_data: None, django_assert_num_queries) -> None:
+    client.get("/api/v1/search/suggest?q=nur")
+    with django_assert_num_queries(0):
+        assert client.get("/api/v1/search/suggest?q=plu").status_code == 200

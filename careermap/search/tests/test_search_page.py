@@ -7,6 +7,8 @@ import re
 import pytest
 from django.test import Client
 
+from careermap.durability.models import DurabilityScore
+from careermap.occupations.models import Projection
 from careermap.search.forms import EMPTY_MESSAGE, NO_WORDS_MESSAGE, TOO_LONG_MESSAGE
 
 pytestmark = pytest.mark.django_db
@@ -40,13 +42,14 @@ def test_uber_driver_finds_the_rideshare_read_and_taxi_drivers(client: Client, s
 def test_the_page_works_without_javascript(client: Client, search_data: None) -> None:
     html = client.get("/search/?q=nurse").content.decode()
     assert '<form class="search-form" method="get" action="/search/"' in html
-    assert "<script" not in html
+    # the only script is the typeahead file, deferred: results come from the GET form alone
+    assert re.findall(r"<script[^>]*>", html) == ['<script defer src="/static/js/typeahead.js">']
     assert "Registered Nurses" in html
 
 
 def test_the_header_search_box_goes_to_the_search_page(client: Client, search_data: None) -> None:
     html = client.get("/").content.decode()
-    assert re.search(r'<form class="site-search" role="search" action="/search/" method="get">', html)
+    assert re.search(r'<form class="site-search" role="search" action="/search/" method="get" data-typeahead>', html)
 
 
 def test_without_a_query_it_shows_the_form(client: Client, search_data: None) -> None:
@@ -80,8 +83,43 @@ def test_script_in_the_query_comes_out_escaped(client: Client, search_data: None
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; nurse" in html
 
 
-def test_once_built_the_page_runs_no_query(client: Client, search_data: None, django_assert_num_queries) -> None:  # type: ignore[no-untyped-def]
+def test_once_built_the_page_runs_only_the_facts_queries(
+    client: Client, search_data: None, django_assert_num_queries
+) -> None:
+    # the search itself runs no SQL; pay and durability of the page's results take four queries
     client.get("/search/?q=nurse")
-    with django_assert_num_queries(0):
+    with django_assert_num_queries(4):
         response = client.get("/search/?q=plumber")
     assert response.status_code == 200
+
+
+def test_each_result_says_what_matched_and_shows_pay_and_durability(client: Client, search_data: None) -> None:
+    Projection.objects.filter(occupation_id="29-1213.00").update(median_wage=81220)
+    DurabilityScore.objects.create(
+        occupation_id="29-1213.00",
+        version="t",
+        score=62,
+        confidence="high",
+        coverage=1.0,
+        inputs={},
+        missing=[],
+        why=[],
+        disagreements=[],
+    )
+    html = client.get("/search/?q=skin+doctor").content.decode()
+    first = html[html.index('<ol class="read-next search-results">') :].split("</li>")[0]
+    assert "Matched “Skin Doctor”, an alternate title" in first
+    assert "Median pay $81,220 a year (U.S., 2024)" in first
+    assert "Durability 62/100" in first
+    html = client.get("/search/?q=nurse+aide").content.decode()
+    assert "Pay: no national median published" in html and "Durability: no score yet" in html
+    html = client.get("/search/?q=rideshare").content.decode()
+    assert "No score: cash now" in html  # the gig read
+
+
+def test_a_query_found_only_approximately_says_closest(client: Client, search_data: None) -> None:
+    html = client.get("/search/?q=plumbng").content.decode()
+    assert "No occupation matches “plumbng” exactly; closest:" in html
+    assert result_links(html)  # ... and still shows the closest results
+    html = client.get("/search/?q=plumber").content.decode()
+    assert "exactly; closest" not in html

@@ -2,16 +2,21 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 import factory
 
 from careermap.accounts.tests.factories import UserFactory
-from careermap.worklog.models import Entry, Payment, PaymentMatch, Status
+from careermap.worklog.models import Entry, Expense, Payment, PaymentMatch, Status
 
 
-class EntryFactory(factory.django.DjangoModelFactory):
+class EntryFactory(factory.django.DjangoModelFactory[Entry]):
     class Meta:
         model = Entry
+
+    if TYPE_CHECKING:  # calling the factory gives the model (factory_boy's metaclass is untyped)
+
+        def __new__(cls, *args: Any, **kwargs: Any) -> Entry: ...  # type: ignore[misc]
 
     user = factory.SubFactory(UserFactory)
     platform = "Outlier"
@@ -24,9 +29,13 @@ class EntryFactory(factory.django.DjangoModelFactory):
     notes = ""
 
 
-class PaymentFactory(factory.django.DjangoModelFactory):
+class PaymentFactory(factory.django.DjangoModelFactory[Payment]):
     class Meta:
         model = Payment
+
+    if TYPE_CHECKING:  # calling the factory gives the model (factory_boy's metaclass is untyped)
+
+        def __new__(cls, *args: Any, **kwargs: Any) -> Payment: ...  # type: ignore[misc]
 
     user = factory.SubFactory(UserFactory)
     date = dt.date(2026, 11, 9)
@@ -36,9 +45,13 @@ class PaymentFactory(factory.django.DjangoModelFactory):
     reference = "PAYOUT-1"
 
 
-class PaymentMatchFactory(factory.django.DjangoModelFactory):
+class PaymentMatchFactory(factory.django.DjangoModelFactory[PaymentMatch]):
     class Meta:
         model = PaymentMatch
+
+    if TYPE_CHECKING:  # calling the factory gives the model (factory_boy's metaclass is untyped)
+
+        def __new__(cls, *args: Any, **kwargs: Any) -> PaymentMatch: ...  # type: ignore[misc]
 
     payment = factory.SubFactory(PaymentFactory)
     entry = factory.SubFactory(EntryFactory, user=factory.SelfAttribute("..payment.user"))
@@ -70,15 +83,15 @@ def pdf_bytes() -> bytes:
     )
 
 
-def expense_with_receipt(user: object, **fields: object) -> object:
+def expense_with_receipt(user: Any, **fields: Any) -> Expense:
     """An expense (fuel on Uber unless told otherwise) with a PNG receipt kept with it."""
     from careermap.worklog.expenses import expense_create, receipt_check
 
-    values: dict[str, object] = {
+    values: dict[str, Any] = {
         "date": dt.date(2026, 11, 3),
         "category": "fuel",
         "amount": Decimal("40.00"),
         "platform": "Uber",
         "note": "",
     } | fields
-    return expense_create(user=user, receipt=receipt_check(name="receipt.png", data=png_bytes()), **values)  # type: ignore[arg-type]
+    return expense_create(user=user, receipt=receipt_check(name="receipt.png", data=png_bytes()), **values)

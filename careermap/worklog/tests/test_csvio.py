@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from careermap.lib.csvio import csv_text, decode_upload, escape_cell, read_rows, unescape_cell
+from careermap.worklog.csvimport import RowError
 
 
 def test_formula_cells_are_neutralised() -> None:
@@ -46,4 +47,5 @@ def test_absurd_amounts_and_hours_are_row_errors_not_crashes() -> None:
     mapping = {"columns": {"date": 0, "platform": 1, "hours": 2, "pay_expected": 3}, "date_format": "iso"}
     rows = list(parse_rows(text, mapping=mapping))
     assert [type(row).__name__ for row in rows] == ["RowError", "RowError"]
+    assert isinstance(rows[0], RowError) and isinstance(rows[1], RowError)
     assert "time worked" in rows[0].reason.lower() and "too large" in rows[1].reason

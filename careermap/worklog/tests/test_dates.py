@@ -52,7 +52,7 @@ def test_the_forms_date_pickers_offer_the_range(alice_client: Client) -> None:
     assert f'min="2000-01-01" max="{rules.latest_date().isoformat()}"' in html
 
 
-def test_the_api_refuses_a_date_outside_the_range_naming_the_field(alice) -> None:  # type: ignore[no-untyped-def]
+def test_the_api_refuses_a_date_outside_the_range_naming_the_field(alice) -> None:
     _, raw = api_token_create(user=alice, name="tests")
     api = Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
     body = {"platform": "Uber", "date": "9999-12-31", "minutes": 60, "status": "pending"}
@@ -68,7 +68,7 @@ def test_the_api_refuses_a_date_outside_the_range_naming_the_field(alice) -> Non
     assert not Payment.objects.exists() and Entry.objects.get().date == entry.date
 
 
-def test_a_csv_row_dated_9999_is_a_row_error_naming_its_line(alice) -> None:  # type: ignore[no-untyped-def]
+def test_a_csv_row_dated_9999_is_a_row_error_naming_its_line(alice) -> None:
     text = "date,platform,hours,pay\n2026-11-02,Uber,1,10\n9999-12-31,Uber,1,10\n1999-12-31,Uber,1,10\n"
     batch = worklog_csv_import(
         user=alice, batch_id=import_batch_create(user=alice, filename="t.csv", data=text.encode()).pk
@@ -82,7 +82,7 @@ def test_a_csv_row_dated_9999_is_a_row_error_naming_its_line(alice) -> None:  # 
         worklog_csv_import(user=alice, batch_id=payout_batch.pk)
 
 
-def test_a_restore_with_a_date_outside_the_range_says_where(alice, bob) -> None:  # type: ignore[no-untyped-def]
+def test_a_restore_with_a_date_outside_the_range_says_where(alice, bob) -> None:
     entry_create(user=alice, platform="Uber", date=dt.date(2026, 11, 2), status=Status.PAID, minutes=60)
     PaymentFactory(user=alice, date=dt.date(2026, 11, 3), platform="Uber")
     document = json.loads(json.dumps(export_dict(user=alice)))
@@ -94,7 +94,7 @@ def test_a_restore_with_a_date_outside_the_range_says_where(alice, bob) -> None:
     assert not Entry.objects.filter(user=bob).exists()
 
 
-def test_the_summary_draws_a_row_dated_9999_already_in_the_database(alice_client: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_the_summary_draws_a_row_dated_9999_already_in_the_database(alice_client: Client, alice) -> None:
     """Rows stored before the range existed (inserted here straight into the database) still draw."""
     EntryFactory(user=alice, date=dt.date(2026, 11, 2), status=Status.PAID)
     Entry.objects.bulk_create([Entry(user=alice, platform="Uber", date=TOO_LATE, minutes=60, status=Status.PAID)])

@@ -106,7 +106,7 @@ def entry_form(**fields: str) -> dict[str, str]:
 )
 def test_the_entry_form_takes_written_durations(
     alice_client: Client, alice, duration: str, unit: str, minutes: int
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     response = alice_client.post("/worklog/entries/add/", entry_form(duration=duration, duration_unit=unit))
     assert response.status_code == 302
     assert Entry.objects.get(user=alice).minutes == minutes
@@ -118,7 +118,7 @@ def test_the_entry_form_explains_a_duration_it_cannot_read(alice_client: Client)
     assert not Entry.objects.exists()
 
 
-def test_the_time_field_is_text_without_a_browser_step(alice_client: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_the_time_field_is_text_without_a_browser_step(alice_client: Client, alice) -> None:
     html = alice_client.get("/worklog/entries/add/").content.decode()
     assert '<input type="text" name="duration" placeholder="1:30" autocomplete="off"' in html
     field = html[html.index('name="duration"') - 30 : html.index('name="duration"') + 200]
@@ -126,7 +126,7 @@ def test_the_time_field_is_text_without_a_browser_step(alice_client: Client, ali
     assert "Write 2h, 1:30, 90m or 1h30." in html
 
 
-def test_editing_shows_the_time_as_written_and_keeps_it(alice_client: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_editing_shows_the_time_as_written_and_keeps_it(alice_client: Client, alice) -> None:
     alice_client.post("/worklog/entries/add/", entry_form(duration="1h30"))
     entry = Entry.objects.get(user=alice)
     assert 'value="1h 30m"' in alice_client.get(f"/worklog/entries/{entry.pk}/").content.decode()
@@ -136,7 +136,7 @@ def test_editing_shows_the_time_as_written_and_keeps_it(alice_client: Client, al
     assert (entry.minutes, entry.notes) == (90, "changed")
 
 
-def test_the_api_takes_a_written_duration(alice) -> None:  # type: ignore[no-untyped-def]
+def test_the_api_takes_a_written_duration(alice) -> None:
     _, raw = api_token_create(user=alice, name="t")
     api = Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
 
@@ -183,7 +183,7 @@ def test_a_minutes_column_reads_bare_numbers_as_minutes() -> None:
     ]
 
 
-def test_an_imported_duration_it_cannot_read_is_a_row_error_with_its_line(alice_client: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_an_imported_duration_it_cannot_read_is_a_row_error_with_its_line(alice_client: Client, alice) -> None:
     text = 'Date,App,Hours\n2026-11-02,Uber,2\n2026-11-03,Uber,"1,5x"\n2026-11-04,Uber,30\n'
     alice_client.post("/worklog/import/", {"file": SimpleUploadedFile("h.csv", text.encode())})
     batch = ImportBatch.objects.get(user=alice)

@@ -22,12 +22,12 @@ pytestmark = pytest.mark.django_db
 NOVEMBER = {"platform": "Outlier", "date_from": "2026-11-01", "date_to": "2026-11-30"}
 
 
-def pay(payment: Payment, entry, amount: str) -> None:  # type: ignore[no-untyped-def]
+def pay(payment: Payment, entry, amount: str) -> None:
     PaymentMatch.objects.create(payment=payment, entry=entry, amount=Decimal(amount))
 
 
 @pytest.fixture
-def outlier(alice):  # type: ignore[no-untyped-def]
+def outlier(alice):
     """October and November on Outlier. A 440.00 payout on 15 November pays 100.00 of November's work and
     340.00 of October's; a 10.00 payment in December pays part of a disputed November task; 25.00 arrived
     in November matched to nothing.
@@ -67,7 +67,7 @@ def totals(html: str, currency: str = "USD") -> str:
     return html[start : html.index("</table>", start)]
 
 
-def test_november_counts_only_the_part_of_a_payout_that_paid_for_novembers_work(alice_client: Client, outlier) -> None:  # type: ignore[no-untyped-def]
+def test_november_counts_only_the_part_of_a_payout_that_paid_for_novembers_work(alice_client: Client, outlier) -> None:
     html = alice_client.get("/worklog/evidence/", NOVEMBER).content.decode()
     usd = totals(html)
     assert cell(usd, "received") == "110.00 USD"  # 100.00 of the 440.00 payout, 10.00 of December's
@@ -84,7 +84,7 @@ def test_november_counts_only_the_part_of_a_payout_that_paid_for_novembers_work(
     assert "Arrived in this period for other work" in html
 
 
-def test_october_gets_the_rest_of_the_november_payout(alice_client: Client, outlier) -> None:  # type: ignore[no-untyped-def]
+def test_october_gets_the_rest_of_the_november_payout(alice_client: Client, outlier) -> None:
     html = alice_client.get(
         "/worklog/evidence/", {"platform": "Outlier", "date_from": "2026-10-01", "date_to": "2026-10-31"}
     ).content.decode()
@@ -92,7 +92,7 @@ def test_october_gets_the_rest_of_the_november_payout(alice_client: Client, outl
     assert cell(totals(html), "other-work") == "0.00 USD"
 
 
-def test_owed_and_disputed_are_expected_less_received(alice_client: Client, outlier) -> None:  # type: ignore[no-untyped-def]
+def test_owed_and_disputed_are_expected_less_received(alice_client: Client, outlier) -> None:
     usd = totals(alice_client.get("/worklog/evidence/", NOVEMBER).content.decode())
     assert cell(usd, "pending") == "50.00 USD"
     assert cell(usd, "disputed") == "20.00 USD"  # 30.00 expected, 10.00 arrived in December
@@ -100,7 +100,7 @@ def test_owed_and_disputed_are_expected_less_received(alice_client: Client, outl
     assert "180.00 USD" in usd and "9.50 h" in usd and "1.50 h" in usd
 
 
-def test_the_effective_rate_line_shows_its_sum(alice_client: Client, outlier) -> None:  # type: ignore[no-untyped-def]
+def test_the_effective_rate_line_shows_its_sum(alice_client: Client, outlier) -> None:
     html = alice_client.get("/worklog/evidence/", NOVEMBER).content.decode()
     assert cell(totals(html), "hourly") == "11.58 USD/h"  # 110.00 ÷ 9.5 h, the unpaid 1.5 h included
     line = cell(html, "rate-line-USD")
@@ -109,7 +109,7 @@ def test_the_effective_rate_line_shows_its_sum(alice_client: Client, outlier) ->
     assert "110.00 USD ÷ 9.50 h = 11.58 USD/h" in line
 
 
-def test_tips_count_as_received_shown_apart_and_do_not_reduce_what_is_owed(alice_client: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_tips_count_as_received_shown_apart_and_do_not_reduce_what_is_owed(alice_client: Client, alice) -> None:
     """By hand: payments 30.00 + tips 6.00 + 4.00 = 40.00 received over 2 + 1 = 3 hours → 13.33/h;
     the pending trip still owes its 20.00 whatever tip came with it."""
     trip = EntryFactory(
@@ -131,7 +131,7 @@ def test_tips_count_as_received_shown_apart_and_do_not_reduce_what_is_owed(alice
     assert "30.00 + 6.00 tips" in html
 
 
-def test_the_pack_has_one_totals_table_per_currency(alice_client: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_the_pack_has_one_totals_table_per_currency(alice_client: Client, alice) -> None:
     EntryFactory(user=alice, currency="EUR", minutes=120, pay_expected=Decimal("30.00"))
     EntryFactory(user=alice, currency="USD", minutes=60)
     html = alice_client.get("/worklog/evidence/", {"platform": "Outlier"}).content.decode()
@@ -140,7 +140,7 @@ def test_the_pack_has_one_totals_table_per_currency(alice_client: Client, alice)
     assert '<th scope="row">Received for this period’s work</th>' in totals(html, "EUR")
 
 
-def test_each_entry_shows_when_it_was_logged_and_when_it_was_last_changed(alice_client: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_each_entry_shows_when_it_was_logged_and_when_it_was_last_changed(alice_client: Client, alice) -> None:
     with time_machine.travel(dt.datetime(2026, 11, 3, 18, 42, tzinfo=dt.UTC), tick=False):
         entry = EntryFactory(user=alice, date=dt.date(2026, 11, 3), notes="first")
         EntryFactory(user=alice, date=dt.date(2026, 11, 4))
@@ -152,7 +152,7 @@ def test_each_entry_shows_when_it_was_logged_and_when_it_was_last_changed(alice_
     assert "Logged (UTC)" in html and "Times are in UTC" in html
 
 
-def test_name_and_worker_id_are_printed_and_escaped_and_never_saved(alice_client: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_name_and_worker_id_are_printed_and_escaped_and_never_saved(alice_client: Client, alice) -> None:
     EntryFactory(user=alice)
     query = {**NOVEMBER, "name": "Ana <b>O'Neil</b>", "worker_id": "W-123<script>x</script>"}
     html = alice_client.get("/worklog/evidence/", query).content.decode()
@@ -164,7 +164,7 @@ def test_name_and_worker_id_are_printed_and_escaped_and_never_saved(alice_client
     assert "What it is not:</strong> it has not been verified by the platform" in statement
 
 
-def test_a_name_too_long_or_with_a_line_break_is_refused(alice_client: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_a_name_too_long_or_with_a_line_break_is_refused(alice_client: Client, alice) -> None:
     EntryFactory(user=alice)
     for bad in ({"name": "A" * 101}, {"worker_id": "W" * 101}, {"name": "Ana\nBee"}):
         response = alice_client.get("/worklog/evidence/", {**NOVEMBER, **bad})
@@ -175,7 +175,7 @@ def test_a_name_too_long_or_with_a_line_break_is_refused(alice_client: Client, a
     assert "evidence-frame" in ok
 
 
-def test_the_pack_has_a_print_button_script_and_no_inline_script(alice_client: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_the_pack_has_a_print_button_script_and_no_inline_script(alice_client: Client, alice) -> None:
     EntryFactory(user=alice)
     html = alice_client.get("/worklog/evidence/", NOVEMBER).content.decode()
     assert "data-print hidden" in html and "Print or save as PDF" in html
@@ -184,13 +184,13 @@ def test_the_pack_has_a_print_button_script_and_no_inline_script(alice_client: C
     assert "Generated" in html and "UTC" in cell(html, "generated")
 
 
-def test_the_pack_is_private_and_never_cached(alice_client: Client, outlier) -> None:  # type: ignore[no-untyped-def]
+def test_the_pack_is_private_and_never_cached(alice_client: Client, outlier) -> None:
     response = alice_client.get("/worklog/evidence/", NOVEMBER)
     assert response.status_code == 200
     assert set(response["Cache-Control"].replace(" ", "").split(",")) == {"private", "no-store"}
 
 
-def test_bob_sees_none_of_alices_pack(bob_client: Client, outlier) -> None:  # type: ignore[no-untyped-def]
+def test_bob_sees_none_of_alices_pack(bob_client: Client, outlier) -> None:
     """The pack has no id in its URL, so there is nothing of alice's for bob to ask for by number: his pack
     for the same platform and dates is his own, and empty."""
     response = bob_client.get("/worklog/evidence/", {**NOVEMBER, "name": "Bob"})
@@ -200,14 +200,14 @@ def test_bob_sees_none_of_alices_pack(bob_client: Client, outlier) -> None:  # t
     assert "Nothing logged in this period." in html and "No entries in this period." in html
 
 
-def test_a_visitor_who_is_not_logged_in_is_sent_to_log_in(client: Client, outlier) -> None:  # type: ignore[no-untyped-def]
+def test_a_visitor_who_is_not_logged_in_is_sent_to_log_in(client: Client, outlier) -> None:
     response = client.get("/worklog/evidence/", NOVEMBER)
     assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
 
 
 def test_the_pack_takes_four_queries_however_many_entries_and_payments(
     alice, outlier, django_assert_num_queries
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     for day in range(1, 20):
         entry = EntryFactory(user=alice, date=dt.date(2026, 11, day))
         pay(PaymentFactory(user=alice, date=dt.date(2026, 11, day)), entry, "20.00")
@@ -217,7 +217,7 @@ def test_the_pack_takes_four_queries_however_many_entries_and_payments(
     assert pack.totals[0].received == Decimal("110.00") + 19 * Decimal("20.00")
 
 
-def test_the_name_and_worker_id_never_reach_the_logs(alice_client: Client, alice, caplog) -> None:  # type: ignore[no-untyped-def]
+def test_the_name_and_worker_id_never_reach_the_logs(alice_client: Client, alice, caplog) -> None:
     caplog.set_level(logging.DEBUG)
     EntryFactory(user=alice)
     alice_client.get("/worklog/evidence/", {**NOVEMBER, "name": "Zebulon Quartz", "worker_id": "WID-98765"})

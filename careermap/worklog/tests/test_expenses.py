@@ -38,11 +38,11 @@ def form(**fields: object) -> dict[str, object]:
     } | fields
 
 
-def body(response) -> bytes:  # type: ignore[no-untyped-def]
+def body(response) -> bytes:
     return b"".join(response.streaming_content) if response.streaming else response.content
 
 
-def test_an_expense_with_a_receipt_is_recorded_from_the_page(alice_client: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_an_expense_with_a_receipt_is_recorded_from_the_page(alice_client: Client, alice) -> None:
     upload = SimpleUploadedFile("pump.png", png_bytes(), content_type="image/png")
     response = alice_client.post("/worklog/expenses/add/", form(receipt=upload))
     assert response.status_code == 302
@@ -61,9 +61,9 @@ def test_an_expense_with_a_receipt_is_recorded_from_the_page(alice_client: Clien
 
 def test_the_receipt_is_served_only_to_its_owner_and_can_run_nothing(
     alice_client: Client, bob_client: Client, alice
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     expense = expense_with_receipt(alice)
-    url = f"/worklog/expenses/{expense.pk}/receipt/"  # type: ignore[attr-defined]
+    url = f"/worklog/expenses/{expense.pk}/receipt/"
     response = alice_client.get(url)
     assert response.status_code == 200 and response.content == png_bytes()
     assert response["Content-Type"] == "image/png"
@@ -77,12 +77,12 @@ def test_the_receipt_is_served_only_to_its_owner_and_can_run_nothing(
         refused = who.get(url)
         assert refused.status_code in {404, 302} and png_bytes() not in refused.content
     assert bob_client.get(url).status_code == 404
-    assert bob_client.get(f"/worklog/expenses/{expense.pk}/").status_code == 404  # type: ignore[attr-defined]
-    assert bob_client.post(f"/worklog/expenses/{expense.pk}/delete/").status_code == 404  # type: ignore[attr-defined]
-    assert Expense.objects.filter(pk=expense.pk).exists()  # type: ignore[attr-defined]
+    assert bob_client.get(f"/worklog/expenses/{expense.pk}/").status_code == 404
+    assert bob_client.post(f"/worklog/expenses/{expense.pk}/delete/").status_code == 404
+    assert Expense.objects.filter(pk=expense.pk).exists()
 
 
-def test_a_pdf_receipt_downloads_rather_than_opening_in_the_page(alice_client: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_a_pdf_receipt_downloads_rather_than_opening_in_the_page(alice_client: Client, alice) -> None:
     expense = expense_create(
         user=alice,
         date=dt.date(2026, 11, 3),
@@ -108,7 +108,7 @@ def test_a_pdf_receipt_downloads_rather_than_opening_in_the_page(alice_client: C
 )
 def test_a_receipt_is_checked_by_its_content_and_size(
     alice_client: Client, alice, name: str, data: bytes, message: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     response = alice_client.post("/worklog/expenses/add/", form(receipt=SimpleUploadedFile(name, data)))
     assert response.status_code == 422
     assert message in response.content.decode()
@@ -121,7 +121,7 @@ def test_a_jpeg_without_an_extension_is_taken_for_what_it_is() -> None:
     assert receipt_check(name="C:\\Users\\me\\scan.JPG", data=b"\xff\xd8\xff\xe1rest").name == "scan.JPG"
 
 
-def test_a_workers_receipts_have_a_total_limit(alice, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_workers_receipts_have_a_total_limit(alice, monkeypatch) -> None:
     monkeypatch.setattr(expenses, "MAX_RECEIPT_BYTES_PER_WORKER", len(png_bytes()) * 2)
     expense_with_receipt(alice)
     expense_with_receipt(alice)
@@ -148,13 +148,13 @@ def test_an_expense_breaking_a_rule_is_refused_naming_the_field(
     assert not Expense.objects.exists()
 
 
-def test_editing_replaces_or_removes_the_receipt_and_refuses_a_stale_copy(alice_client: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_editing_replaces_or_removes_the_receipt_and_refuses_a_stale_copy(alice_client: Client, alice) -> None:
     expense = expense_with_receipt(alice)
-    url = f"/worklog/expenses/{expense.pk}/"  # type: ignore[attr-defined]
+    url = f"/worklog/expenses/{expense.pk}/"
     assert "Receipt kept with this expense" in alice_client.get(url).content.decode()
     upload = SimpleUploadedFile("bill.pdf", pdf_bytes())
     assert alice_client.post(url, form(version="1", amount="41.00", receipt=upload)).status_code == 302
-    receipt = Receipt.objects.get(expense_id=expense.pk)  # type: ignore[attr-defined]
+    receipt = Receipt.objects.get(expense_id=expense.pk)
     assert (receipt.name, receipt.content_type) == ("bill.pdf", "application/pdf")
     stale = alice_client.post(url, form(version="1", amount="5.00"))
     assert stale.status_code == 422 and "changed elsewhere" in stale.content.decode()
@@ -165,7 +165,7 @@ def test_editing_replaces_or_removes_the_receipt_and_refuses_a_stale_copy(alice_
 
 def test_the_driving_cost_method_is_chosen_per_platform_and_year(
     alice_client: Client, bob_client: Client, alice
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     EntryFactory(user=alice, platform="Uber", date=dt.date(2019, 5, 1), miles=Decimal("31.20"))
     html = alice_client.get("/worklog/expenses/costs/").content.decode()
     assert "31.20 mi" in html and 'Actual expenses <span class="muted">(default)</span>' in html
@@ -184,7 +184,7 @@ def test_the_driving_cost_method_is_chosen_per_platform_and_year(
     assert "31.20" not in bob_client.get("/worklog/expenses/costs/").content.decode()
 
 
-def test_the_expenses_api_records_lists_changes_and_deletes(alice_client: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_the_expenses_api_records_lists_changes_and_deletes(alice_client: Client, alice) -> None:
     base = "/api/v1/worklog/expenses"
     created = alice_client.post(
         base,
@@ -197,7 +197,7 @@ def test_the_expenses_api_records_lists_changes_and_deletes(alice_client: Client
     with_receipt = expense_with_receipt(alice)
     listed = alice_client.get(base, {"category": "fuel"}).json()
     assert listed["count"] == 1 and listed["results"][0]["receipt"]["content_type"] == "image/png"
-    assert listed["results"][0]["receipt_url"] == f"/worklog/expenses/{with_receipt.pk}/receipt/"  # type: ignore[attr-defined]
+    assert listed["results"][0]["receipt_url"] == f"/worklog/expenses/{with_receipt.pk}/receipt/"
     url = f"{base}/{data['id']}"
     assert (
         alice_client.patch(url, {"amount": "5.00", "version": 1}, content_type="application/json").json()["version"]
@@ -222,7 +222,7 @@ def test_the_expenses_api_records_lists_changes_and_deletes(alice_client: Client
     assert methods.status_code == 200 and methods.json()["method"] == "mileage" and methods.json()["chosen"] is True
 
 
-def test_expenses_are_exported_as_csv(alice_client: Client, alice, bob) -> None:  # type: ignore[no-untyped-def]
+def test_expenses_are_exported_as_csv(alice_client: Client, alice, bob) -> None:
     expense_with_receipt(alice, note="=cmd|' /C calc'!A0")
     expense_create(user=bob, date=dt.date(2026, 11, 3), category="fuel", amount=Decimal("1.00"), note="bob's")
     rows = list(csv.reader(io.StringIO(body(alice_client.get("/worklog/export/expenses.csv")).decode())))
@@ -231,7 +231,7 @@ def test_expenses_are_exported_as_csv(alice_client: Client, alice, bob) -> None:
     assert len(rows) == 2
 
 
-def test_the_json_export_carries_expenses_receipts_and_methods_and_restores_them(alice) -> None:  # type: ignore[no-untyped-def]
+def test_the_json_export_carries_expenses_receipts_and_methods_and_restores_them(alice) -> None:
     EntryFactory(user=alice, platform="Uber", date=dt.date(2019, 5, 1), miles=Decimal("100.00"), minutes=120)
     expense_with_receipt(alice, date=dt.date(2019, 5, 2), note="fill-up")
     expense_create(user=alice, date=dt.date(2019, 5, 3), category="fees", amount=Decimal("6.00"), platform="Uber")
@@ -258,7 +258,7 @@ def test_the_json_export_carries_expenses_receipts_and_methods_and_restores_them
     assert (after.cost_total, after.net) == (before.cost_total, before.net) == (Decimal("64.00"), Decimal("-64.00"))
 
 
-def test_an_export_from_before_expenses_still_restores(alice) -> None:  # type: ignore[no-untyped-def]
+def test_an_export_from_before_expenses_still_restores(alice) -> None:
     EntryFactory(user=alice)
     document = json.loads(json.dumps(export_dict(user=alice)))
     document["version"] = 2
@@ -276,7 +276,7 @@ def test_an_export_from_before_expenses_still_restores(alice) -> None:  # type: 
         ({"data": "***"}, "not base64"),
     ],
 )
-def test_a_restore_with_a_bad_receipt_writes_nothing(alice, change: dict[str, str], message: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_restore_with_a_bad_receipt_writes_nothing(alice, change: dict[str, str], message: str) -> None:
     EntryFactory(user=alice)
     expense_with_receipt(alice)
     document = json.loads(json.dumps(export_dict(user=alice)))

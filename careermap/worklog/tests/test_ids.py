@@ -22,7 +22,7 @@ def test_an_id_is_digits_from_1_to_2_to_the_63_less_1() -> None:
 
 
 @pytest.mark.parametrize("value", NOT_IDS)
-def test_the_bulk_status_form_refuses_what_is_not_an_id(alice_client: Client, alice, value: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_bulk_status_form_refuses_what_is_not_an_id(alice_client: Client, alice, value: str) -> None:
     entry = EntryFactory(user=alice, status=Status.PENDING)
     response = alice_client.post("/worklog/entries/bulk/", {"ids": [str(entry.pk), value], "status": "paid"})
     assert response.status_code == 302 and response["Location"] == "/worklog/"
@@ -32,7 +32,7 @@ def test_the_bulk_status_form_refuses_what_is_not_an_id(alice_client: Client, al
 
 
 @pytest.mark.parametrize("value", NOT_IDS)
-def test_the_match_form_refuses_what_is_not_an_id(alice_client: Client, alice, value: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_match_form_refuses_what_is_not_an_id(alice_client: Client, alice, value: str) -> None:
     payment = PaymentFactory(user=alice)
     EntryFactory(user=alice)
     response = alice_client.post(f"/worklog/payments/{payment.pk}/match/", {"entries": [value]})
@@ -41,7 +41,7 @@ def test_the_match_form_refuses_what_is_not_an_id(alice_client: Client, alice, v
     assert not PaymentMatch.objects.exists()
 
 
-def test_the_api_refuses_ids_out_of_range_in_paths_and_bodies(alice) -> None:  # type: ignore[no-untyped-def]
+def test_the_api_refuses_ids_out_of_range_in_paths_and_bodies(alice) -> None:
     _, raw = api_token_create(user=alice, name="tests")
     api = Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
     payment = PaymentFactory(user=alice)

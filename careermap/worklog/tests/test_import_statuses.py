@@ -97,7 +97,7 @@ SHEET = """Date,App,Hours,Earnings,Notes
 """
 
 
-def test_a_note_only_suggests_until_the_worker_takes_the_suggestion(alice) -> None:  # type: ignore[no-untyped-def]
+def test_a_note_only_suggests_until_the_worker_takes_the_suggestion(alice) -> None:
     batch = import_batch_create(user=alice, filename="s.csv", data=SHEET.encode())
     preview = import_preview(user=alice, batch=batch)
     # the row with money is not touched by its note; the two with none are only suggestions so far
@@ -121,7 +121,7 @@ def test_a_note_only_suggests_until_the_worker_takes_the_suggestion(alice) -> No
     assert summary.overall.unpaid_share == Decimal("37.5")  # 1.5 of 4 hours
 
 
-def test_the_default_status_can_be_chosen_per_import(alice) -> None:  # type: ignore[no-untyped-def]
+def test_the_default_status_can_be_chosen_per_import(alice) -> None:
     batch = import_batch_create(user=alice, filename="s.csv", data=SHEET.encode())
     batch = import_batch_set_mapping(
         user=alice, batch_id=batch.pk, mapping=dict(batch.mapping, default_status=Status.PENDING)
@@ -131,7 +131,7 @@ def test_the_default_status_can_be_chosen_per_import(alice) -> None:  # type: ig
     assert not alice.worklog_payments.exists()  # pending rows keep their money expected
 
 
-def test_the_preview_shows_each_rows_status_and_money(alice_client: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_the_preview_shows_each_rows_status_and_money(alice_client: Client, alice) -> None:
     text = "Date,App,Hours,Earnings,Tips,Status\n2026-11-02,Uber,1,20.00,3.00,paid\n2026-11-03,Uber,1,15.00,,pending\n"
     alice_client.post("/worklog/import/", {"file": SimpleUploadedFile("s.csv", text.encode())})
     batch = ImportBatch.objects.get(user=alice)
@@ -146,7 +146,7 @@ def test_the_preview_shows_each_rows_status_and_money(alice_client: Client, alic
     assert '<td data-label="Expected" class="num">15.00</td>' in second
 
 
-def test_taking_the_suggestions_from_the_preview_page(alice_client: Client, bob_client: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_taking_the_suggestions_from_the_preview_page(alice_client: Client, bob_client: Client, alice) -> None:
     alice_client.post("/worklog/import/", {"file": SimpleUploadedFile("s.csv", SHEET.encode())})
     batch = ImportBatch.objects.get(user=alice)
     html = alice_client.get(f"/worklog/import/{batch.pk}/preview/").content.decode()

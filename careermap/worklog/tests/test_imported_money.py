@@ -49,7 +49,7 @@ def payouts_import(user: object, text: str = PAYOUTS) -> ImportBatch:
     return import_batch_create(user=user, filename="payouts.csv", data=text.encode(), kind="payments")
 
 
-def test_a_column_named_earnings_is_money_received_and_each_paid_row_gets_its_payment(alice) -> None:  # type: ignore[no-untyped-def]
+def test_a_column_named_earnings_is_money_received_and_each_paid_row_gets_its_payment(alice) -> None:
     batch = entries_import(alice)
     assert batch.mapping["pay_kind"] == "received" and batch.mapping["default_status"] == Status.PAID
     batch = worklog_csv_import(user=alice, batch_id=batch.pk)
@@ -70,7 +70,7 @@ def test_a_column_named_earnings_is_money_received_and_each_paid_row_gets_its_pa
     assert [(o.platform, o.outstanding) for o in summary.owed] == [("Uber", Decimal("20.00"))]
 
 
-def test_the_worker_can_say_the_money_is_only_expected(alice) -> None:  # type: ignore[no-untyped-def]
+def test_the_worker_can_say_the_money_is_only_expected(alice) -> None:
     batch = entries_import(alice)
     batch = import_batch_set_mapping(user=alice, batch_id=batch.pk, mapping=dict(batch.mapping, pay_kind="expected"))
     assert import_preview(user=alice, batch=batch).payments == 0
@@ -79,19 +79,19 @@ def test_the_worker_can_say_the_money_is_only_expected(alice) -> None:  # type: 
     assert Entry.objects.get(date=dt.date(2026, 11, 2)).pay_expected == Decimal("50.00")
 
 
-def test_a_column_named_pay_expected_stays_expected(alice) -> None:  # type: ignore[no-untyped-def]
+def test_a_column_named_pay_expected_stays_expected(alice) -> None:
     batch = entries_import(alice, "date,platform,minutes,pay expected\n2026-11-02,Uber,60,10\n")
     assert batch.mapping["pay_kind"] == "expected"
 
 
-def test_undo_removes_the_payments_the_import_recorded_and_nothing_else(alice) -> None:  # type: ignore[no-untyped-def]
+def test_undo_removes_the_payments_the_import_recorded_and_nothing_else(alice) -> None:
     own = PaymentFactory(user=alice, platform="Uber")
     batch = worklog_csv_import(user=alice, batch_id=entries_import(alice).pk)
     assert import_batch_undo(user=alice, batch_id=batch.pk) == (3, 1)
     assert list(Payment.objects.all()) == [own] and not Entry.objects.exists()
 
 
-def test_the_summary_names_paid_entries_that_no_payment_covers(alice_client: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_the_summary_names_paid_entries_that_no_payment_covers(alice_client: Client, alice) -> None:
     """Some payments exist, so the old "no payments at all" notice stays quiet; the money of the paid
     DoorDash entries is still missing, and the summary says so."""
     uber = EntryFactory(user=alice, platform="Uber", status=Status.PENDING, pay_expected=Decimal("30.00"))
@@ -119,7 +119,7 @@ def test_the_summary_names_paid_entries_that_no_payment_covers(alice_client: Cli
 # Payments from a payout file
 
 
-def test_payouts_import_from_csv_with_their_columns_guessed(alice) -> None:  # type: ignore[no-untyped-def]
+def test_payouts_import_from_csv_with_their_columns_guessed(alice) -> None:
     batch = payouts_import(alice)
     assert batch.mapping == {
         "columns": {"date": 0, "platform": 1, "amount": 2, "currency": 3, "reference": 4},
@@ -147,7 +147,7 @@ def test_payouts_import_from_csv_with_their_columns_guessed(alice) -> None:  # t
     assert not Payment.objects.exists()
 
 
-def test_a_payout_file_with_a_bad_row_writes_nothing_and_names_line_and_field(alice) -> None:  # type: ignore[no-untyped-def]
+def test_a_payout_file_with_a_bad_row_writes_nothing_and_names_line_and_field(alice) -> None:
     text = PAYOUTS + "2026-11-31,Outlier,5.00,USD,PO-3\n2026-11-20,Outlier,-3.00,USD,fee\n2026-11-21,,4.00,USD,\n"
     batch = payouts_import(alice, text)
     preview = import_preview(user=alice, batch=batch)
@@ -168,7 +168,7 @@ def test_a_payout_file_with_a_bad_row_writes_nothing_and_names_line_and_field(al
     assert batch.state == "draft"
 
 
-def test_our_payments_export_imports_back_as_the_same_payments(alice, bob) -> None:  # type: ignore[no-untyped-def]
+def test_our_payments_export_imports_back_as_the_same_payments(alice, bob) -> None:
     PaymentFactory(user=alice, reference="=not a formula", amount=Decimal("12.50"))
     PaymentFactory(user=alice, platform="Uber", reference="", currency="EUR", date=dt.date(2026, 10, 1))
     exported = "".join(payment_csv(user=alice)).encode()
@@ -180,7 +180,7 @@ def test_our_payments_export_imports_back_as_the_same_payments(alice, bob) -> No
     )
 
 
-def test_the_payout_pages_upload_map_preview_and_confirm(alice_client: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_the_payout_pages_upload_map_preview_and_confirm(alice_client: Client, alice) -> None:
     page = alice_client.get("/worklog/data/").content.decode()
     assert "Import payments from a payout CSV" in page and 'name="kind" value="payments"' in page
     response = alice_client.post(
@@ -203,7 +203,7 @@ def test_the_payout_pages_upload_map_preview_and_confirm(alice_client: Client, a
     assert "(imported: undo removes it)" in listed
 
 
-def test_bob_gets_404_for_alices_payout_import_everywhere(bob_client: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_bob_gets_404_for_alices_payout_import_everywhere(bob_client: Client, alice) -> None:
     batch = payouts_import(alice)
     for url in ["", "preview/", "confirm/", "undo/", "discard/"]:
         assert bob_client.get(f"/worklog/import/{batch.pk}/{url}").status_code in {404, 405}

@@ -27,7 +27,7 @@ def _header(columns: int, name: str = "c") -> bytes:
     return (",".join(["date", *(f"{name}{i}" for i in range(columns - 1))]) + "\n2026-11-02\n").encode()
 
 
-def test_a_file_with_more_than_100_columns_is_refused_at_upload(alice_client: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_with_more_than_100_columns_is_refused_at_upload(alice_client: Client, alice) -> None:
     response = alice_client.post("/worklog/import/", {"file": SimpleUploadedFile("wide.csv", _header(20_001))})
     assert response.status_code == 422
     assert "The file has 20,001 columns; the import reads at most 100." in response.content.decode()
@@ -35,7 +35,7 @@ def test_a_file_with_more_than_100_columns_is_refused_at_upload(alice_client: Cl
     assert import_batch_create(user=alice, filename="ok.csv", data=_header(100)).header[-1] == "c98"
 
 
-def test_a_column_name_longer_than_200_characters_is_refused(alice) -> None:  # type: ignore[no-untyped-def]
+def test_a_column_name_longer_than_200_characters_is_refused(alice) -> None:
     with pytest.raises(ValidationError, match="Column 2's name is longer than 200 characters"):
         import_batch_create(user=alice, filename="long.csv", data=f"date,{'x' * 201}\n".encode())
 
@@ -45,7 +45,7 @@ def test_a_column_name_longer_than_200_characters_is_refused(alice) -> None:  # 
 
 def test_an_evidence_pack_past_its_row_limit_points_to_a_shorter_period_and_the_csv(
     alice_client: Client, alice, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     monkeypatch.setattr(evidence, "MAX_ROWS", 3)
     for day in range(1, 5):
         EntryFactory(user=alice, date=dt.date(2026, 11, day))
@@ -55,7 +55,7 @@ def test_an_evidence_pack_past_its_row_limit_points_to_a_shorter_period_and_the_
     assert "evidence-table" in alice_client.get("/worklog/evidence/", {"date_from": "2026-11-02"}).content.decode()
 
 
-def test_an_evidence_pack_past_its_payment_limit_is_refused_too(alice, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_an_evidence_pack_past_its_payment_limit_is_refused_too(alice, monkeypatch) -> None:
     monkeypatch.setattr(evidence, "MAX_ROWS", 2)
     for day in range(1, 4):
         PaymentFactory(user=alice, date=dt.date(2026, 11, day))
@@ -64,13 +64,13 @@ def test_an_evidence_pack_past_its_payment_limit_is_refused_too(alice, monkeypat
     assert caught.value.what == "payments"
 
 
-def test_the_api_export_streams(alice) -> None:  # type: ignore[no-untyped-def]
+def test_the_api_export_streams(alice) -> None:
     _, raw = api_token_create(user=alice, name="tests")
     EntryFactory.create_batch(3, user=alice)
     response = Client(HTTP_AUTHORIZATION=f"Bearer {raw}").get("/api/v1/worklog/export")
     assert response.status_code == 200 and response.streaming
     assert response["Cache-Control"] == "private, no-store"
-    assert len(json.loads(b"".join(response.streaming_content))["entries"]) == 3
+    assert len(json.loads(b"".join(response.streaming_content))["entries"]) == 3  # type: ignore[attr-defined]
 
 
 # --- item 7: one note limit, every path ------------------------------------------------------------------
@@ -79,7 +79,7 @@ LIMIT = 10_000  # rules.NOTES_MAX_LENGTH
 FORM = {"platform": "Uber", "date": "2026-11-02", "duration": "1h", "pay_expected": "10", "currency": "USD"}
 
 
-def test_the_note_limit_is_10_000_characters_on_the_form(alice_client: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_the_note_limit_is_10_000_characters_on_the_form(alice_client: Client, alice) -> None:
     assert rules.NOTES_MAX_LENGTH == LIMIT
     too_long = alice_client.post("/worklog/entries/add/", FORM | {"status": "pending", "notes": "x" * (LIMIT + 1)})
     assert "is longer than 10,000 characters" in too_long.content.decode() and not Entry.objects.exists()
@@ -90,7 +90,7 @@ def test_the_note_limit_is_10_000_characters_on_the_form(alice_client: Client, a
     assert f'maxlength="{LIMIT}"' in alice_client.get("/worklog/entries/add/").content.decode()
 
 
-def test_the_note_limit_is_the_same_in_the_api_and_the_csv_import(alice) -> None:  # type: ignore[no-untyped-def]
+def test_the_note_limit_is_the_same_in_the_api_and_the_csv_import(alice) -> None:
     _, raw = api_token_create(user=alice, name="tests")
     api = Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
     body = {"platform": "Uber", "date": "2026-11-02", "minutes": 60, "status": "pending"}
@@ -117,7 +117,7 @@ def test_the_note_limit_is_the_same_in_the_api_and_the_csv_import(alice) -> None
 @pytest.mark.parametrize(("typed", "refused"), [("1$%", True), ("é€x", True), ("ﬃ", True), (" eur ", False)])
 def test_the_import_mappings_default_currency_is_three_letters(
     alice_client: Client, alice, typed: str, refused: bool
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     batch = import_batch_create(user=alice, filename="t.csv", data=b"date,platform,hours\n2026-11-02,Uber,1\n")
     form = {"col_date": "0", "col_platform": "1", "col_hours": "2", "date_format": "iso", "pay_kind": "expected"}
     response = alice_client.post(

@@ -13,7 +13,7 @@ from careermap.worklog.tests.factories import EntryFactory, PaymentFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_the_form_views_answer_options_and_put_with_a_405(alice_client: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_the_form_views_answer_options_and_put_with_a_405(alice_client: Client, alice) -> None:
     entry, payment = EntryFactory(user=alice), PaymentFactory(user=alice)
     batch = ImportBatch.objects.create(
         user=alice, filename="t.csv", sha256="0" * 64, header=["date"], mapping={"columns": {}}

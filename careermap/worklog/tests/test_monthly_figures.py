@@ -53,7 +53,7 @@ def paid(user: object, day: str, amount: str, *entries: object, platform: str = 
 
 
 @pytest.fixture
-def two_months(alice):  # type: ignore[no-untyped-def]
+def two_months(alice):
     """October: 8 h, 170.00 expected, paid in October. November: 8 h, 152.60 expected; 152.60 arrives in
     November for it, and a 100.00 payout nobody has matched to any work also arrives in November."""
     october = [work(alice, "2026-10-05", 240, "85.00"), work(alice, "2026-10-12", 240, "85.00")]
@@ -64,7 +64,7 @@ def two_months(alice):  # type: ignore[no-untyped-def]
     return alice
 
 
-def test_an_unmatched_payment_does_not_inflate_the_month_it_arrived_in(two_months) -> None:  # type: ignore[no-untyped-def]
+def test_an_unmatched_payment_does_not_inflate_the_month_it_arrived_in(two_months) -> None:
     summary = worklog_summary(user=two_months, today=TODAY)
     october, november = summary.months
     # October: 170.00 ÷ 8 h = 21.25 USD/h; November: 152.60 ÷ 8 h = 19.075 → 19.08 (before: (152.60 + 100) ÷ 8 = 31.58)
@@ -87,7 +87,7 @@ def test_an_unmatched_payment_does_not_inflate_the_month_it_arrived_in(two_month
     assert summary.months_not_matched == Decimal("100.00")
 
 
-def test_the_month_table_says_what_each_figure_is(two_months, alice_client: Client) -> None:  # type: ignore[no-untyped-def]
+def test_the_month_table_says_what_each_figure_is(two_months, alice_client: Client) -> None:
     html = alice_client.get("/worklog/summary/").content.decode()
     table = re.search(r'<table class="wl-table" data-testid="months">(.*?)</table>', html, re.DOTALL)
     assert table
@@ -99,7 +99,7 @@ def test_the_month_table_says_what_each_figure_is(two_months, alice_client: Clie
     assert "of which not matched to any work: 100.00 USD" in html
 
 
-def test_if_every_expected_amount_had_arrived_is_never_below_the_actual_rate(alice) -> None:  # type: ignore[no-untyped-def]
+def test_if_every_expected_amount_had_arrived_is_never_below_the_actual_rate(alice) -> None:
     # 2 h, 20.00 expected and 5.00 in tips; the platform paid 30.00 for it (a bonus)
     entry = work(alice, "2026-11-02", 120, "20.00", tips="5.00")
     paid(alice, "2026-11-09", "30.00", entry)
@@ -112,10 +112,11 @@ def test_if_every_expected_amount_had_arrived_is_never_below_the_actual_rate(ali
     overall = worklog_summary(user=alice, today=TODAY).overall
     # received 35.00 + 4.00 = 39.00 ÷ 3 h = 13.00; had everything arrived: max(39.00, 40.00 + 9.00) = 49.00 ÷ 3 = 16.33
     assert (overall.hourly, overall.expected_hourly) == (Decimal("13.00"), Decimal("16.33"))
+    assert overall.expected_hourly is not None and overall.hourly is not None
     assert overall.expected_hourly >= overall.hourly
 
 
-def test_a_platform_paid_nothing_yet_says_so_rather_than_zero_per_hour(alice_client: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_a_platform_paid_nothing_yet_says_so_rather_than_zero_per_hour(alice_client: Client, alice) -> None:
     work(alice, "2026-11-02", 120, "50.00", platform="Uber")
     paid(alice, "2026-11-09", "50.00", platform="Uber")
     work(alice, "2026-11-03", 90, "30.00", status=Status.PENDING, platform="Prolific")

@@ -55,14 +55,14 @@ def record(user: object, costs: list[tuple[str, str, str, str]]) -> None:
 
 
 @pytest.fixture
-def driver(alice_client: Client, alice):  # type: ignore[no-untyped-def]
+def driver(alice_client: Client, alice):
     log_by_hand(alice)
     import_through_the_pages(alice_client)
     record(alice, DRIVER_COSTS)
     return alice
 
 
-def test_the_drivers_net_hourly_rate_is_worked_out_by_hand(driver) -> None:  # type: ignore[no-untyped-def]
+def test_the_drivers_net_hourly_rate_is_worked_out_by_hand(driver) -> None:
     summary = worklog_summary(user=driver, today=TODAY)
     overall = summary.overall
     # gross, as before: 568.50 received ÷ 28.50 h = 19.947… → 19.95
@@ -85,7 +85,7 @@ def test_the_drivers_net_hourly_rate_is_worked_out_by_hand(driver) -> None:  # t
     assert platforms["Uber"].costs is not None and platforms["Uber"].costs.method_label == "actual expenses (2026)"
 
 
-def test_the_summary_page_shows_net_beside_gross_and_says_what_the_costs_are(driver, alice_client: Client) -> None:  # type: ignore[no-untyped-def]
+def test_the_summary_page_shows_net_beside_gross_and_says_what_the_costs_are(driver, alice_client: Client) -> None:
     html = alice_client.get("/worklog/summary/").content.decode()
     assert '<dd data-testid="hourly">19.95 USD/h</dd>' in html
     assert '<dd data-testid="net-hourly">9.85 USD/h</dd>' in html
@@ -96,7 +96,7 @@ def test_the_summary_page_shows_net_beside_gross_and_says_what_the_costs_are(dri
     assert 'data-testid="miles-not-costed"' not in html
 
 
-def test_without_costs_the_page_says_the_driving_is_counted_as_free(alice_client: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_without_costs_the_page_says_the_driving_is_counted_as_free(alice_client: Client, alice) -> None:
     log_by_hand(alice)
     import_through_the_pages(alice_client)
     html = alice_client.get("/worklog/summary/").content.decode()
@@ -106,7 +106,7 @@ def test_without_costs_the_page_says_the_driving_is_counted_as_free(alice_client
     assert "105.50 miles on DoorDash" in html
 
 
-def test_the_mileage_rate_for_2026_is_not_known_so_the_miles_are_not_priced(driver, alice_client: Client) -> None:  # type: ignore[no-untyped-def]
+def test_the_mileage_rate_for_2026_is_not_known_so_the_miles_are_not_priced(driver, alice_client: Client) -> None:
     cost_method_set(user=driver, platform="Uber", year=2026, method="mileage")
     summary = worklog_summary(user=driver, today=TODAY)
     uber = next(p for p in summary.platforms if p.label == "Uber")
@@ -124,7 +124,7 @@ def test_the_mileage_rate_for_2026_is_not_known_so_the_miles_are_not_priced(driv
 
 
 @pytest.fixture
-def driver_2019(alice):  # type: ignore[no-untyped-def]
+def driver_2019(alice):
     """A 2019 driver: 15 h on Uber, 150 miles (100 in March, 50 in November), 300.00 paid."""
     march = EntryFactory(
         user=alice, platform="Uber", date=dt.date(2019, 3, 4), minutes=600, miles=Decimal("100.00"), status=Status.PAID
@@ -150,7 +150,7 @@ def driver_2019(alice):  # type: ignore[no-untyped-def]
     return alice
 
 
-def test_the_irs_rate_and_the_fuel_are_never_both_counted(driver_2019, alice_client: Client) -> None:  # type: ignore[no-untyped-def]
+def test_the_irs_rate_and_the_fuel_are_never_both_counted(driver_2019, alice_client: Client) -> None:
     actual = worklog_summary(user=driver_2019, today=dt.date(2019, 12, 31))
     # actual expenses (the default): 40 + 6 + 20 + 10 = 76.00; (300 − 76) ÷ 15 h = 14.933… → 14.93
     assert (actual.overall.cost_total, actual.overall.net_hourly) == (Decimal("76.00"), Decimal("14.93"))
@@ -182,7 +182,7 @@ def test_the_irs_rate_and_the_fuel_are_never_both_counted(driver_2019, alice_cli
     assert "the mileage rate stands for them" in html
 
 
-def test_in_another_currency_the_mileage_rate_never_applies(alice) -> None:  # type: ignore[no-untyped-def]
+def test_in_another_currency_the_mileage_rate_never_applies(alice) -> None:
     EntryFactory(user=alice, platform="Bolt", currency="EUR", date=dt.date(2019, 5, 1), miles=Decimal("10.00"))
     expense_create(
         user=alice, date=dt.date(2019, 5, 1), category="fuel", amount=Decimal("5.00"), currency="EUR", platform="Bolt"

@@ -11,7 +11,7 @@ from careermap.worklog.tests.factories import EntryFactory, PaymentFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_recording_a_payment_leads_to_matching_it(alice_client: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_recording_a_payment_leads_to_matching_it(alice_client: Client, alice) -> None:
     response = alice_client.post(
         "/worklog/payments/add/",
         {"date": "2026-11-20", "platform": "outlier", "amount": "45.5", "currency": "USD", "reference": "PO-77"},
@@ -21,7 +21,7 @@ def test_recording_a_payment_leads_to_matching_it(alice_client: Client, alice) -
     assert (payment.platform, payment.amount) == ("Outlier", Decimal("45.50"))
 
 
-def test_the_match_page_offers_only_fitting_entries_and_matches_them(alice_client: Client, alice, bob) -> None:  # type: ignore[no-untyped-def]
+def test_the_match_page_offers_only_fitting_entries_and_matches_them(alice_client: Client, alice, bob) -> None:
     payment = PaymentFactory(user=alice, amount=Decimal("20.00"))
     fits = EntryFactory(user=alice, task_type="Fits the payment", pay_expected=Decimal("20.00"))
     EntryFactory(user=alice, platform="Uber", task_type="Other platform")
@@ -36,7 +36,7 @@ def test_the_match_page_offers_only_fitting_entries_and_matches_them(alice_clien
     assert not PaymentMatch.objects.exists()
 
 
-def test_matching_bobs_entry_to_my_payment_is_a_404(alice_client: Client, alice, bob) -> None:  # type: ignore[no-untyped-def]
+def test_matching_bobs_entry_to_my_payment_is_a_404(alice_client: Client, alice, bob) -> None:
     payment = PaymentFactory(user=alice)
     bobs = EntryFactory(user=bob)
     response = alice_client.post(f"/worklog/payments/{payment.pk}/match/", {"entries": [bobs.pk]})
@@ -44,7 +44,7 @@ def test_matching_bobs_entry_to_my_payment_is_a_404(alice_client: Client, alice,
     assert not PaymentMatch.objects.exists()
 
 
-def test_the_payment_list_shows_what_is_matched(alice_client: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_the_payment_list_shows_what_is_matched(alice_client: Client, alice) -> None:
     match_ = EntryFactory(user=alice, pay_expected=Decimal("20.00"))
     payment = PaymentFactory(user=alice, amount=Decimal("30.00"), reference="REF-123")
     alice_client.post(f"/worklog/payments/{payment.pk}/match/", {"entries": [match_.pk]})
@@ -52,7 +52,7 @@ def test_the_payment_list_shows_what_is_matched(alice_client: Client, alice) -> 
     assert "REF-123" in html and "30.00 USD" in html and "20.00" in html
 
 
-def test_editing_a_payment_keeps_its_version_honest(alice_client: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_editing_a_payment_keeps_its_version_honest(alice_client: Client, alice) -> None:
     payment = PaymentFactory(user=alice)
     form = {
         "date": "2026-11-09",

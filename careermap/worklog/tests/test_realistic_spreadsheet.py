@@ -125,7 +125,7 @@ def import_through_the_pages(client: Client, *, use_suggestions: bool = True) ->
     return batch
 
 
-def test_the_preview_shows_the_money_and_the_statuses_the_notes_suggest(alice_client: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_the_preview_shows_the_money_and_the_statuses_the_notes_suggest(alice_client: Client, alice) -> None:
     alice_client.post("/worklog/import/", {"file": SimpleUploadedFile("my earnings.csv", DRIVER_CSV.encode())})
     batch = ImportBatch.objects.get(user=alice)
     html = alice_client.get(f"/worklog/import/{batch.pk}/preview/").content.decode()
@@ -146,7 +146,7 @@ def test_the_preview_shows_the_money_and_the_statuses_the_notes_suggest(alice_cl
     assert not Entry.objects.exists() and not Payment.objects.exists()
 
 
-def test_the_summary_of_the_imported_spreadsheet_is_right(alice_client: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_the_summary_of_the_imported_spreadsheet_is_right(alice_client: Client, alice) -> None:
     log_by_hand(alice)
     batch = import_through_the_pages(alice_client)
     assert (batch.rows_created, batch.payments_created, batch.rows_error) == (30, 27, 0)
@@ -230,7 +230,7 @@ def test_the_summary_of_the_imported_spreadsheet_is_right(alice_client: Client, 
     assert 'data-testid="missing-payments"' not in html and 'data-testid="no-payments"' not in html
 
 
-def test_undoing_the_import_takes_its_payments_too(alice_client: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_undoing_the_import_takes_its_payments_too(alice_client: Client, alice) -> None:
     log_by_hand(alice)
     batch = import_through_the_pages(alice_client)
     assert import_batch_undo(user=alice, batch_id=batch.pk) == (30, 27)
@@ -243,7 +243,7 @@ def test_undoing_the_import_takes_its_payments_too(alice_client: Client, alice) 
     assert Payment.objects.filter(user=alice).count() == 1 and PaymentMatch.objects.count() == 1
 
 
-def test_imported_as_pay_expected_the_summary_says_the_money_is_missing(alice_client: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_imported_as_pay_expected_the_summary_says_the_money_is_missing(alice_client: Client, alice) -> None:
     """The worker may still say the column is pay expected; then the summary says which money is missing."""
     log_by_hand(alice)
     alice_client.post("/worklog/import/", {"file": SimpleUploadedFile("my earnings.csv", DRIVER_CSV.encode())})

@@ -41,7 +41,7 @@ def test_it_refuses_times_that_do_not_add_up(
     start: str | None, end: str | None, minutes: int | None, field: str
 ) -> None:
     with pytest.raises(rules.RuleError) as caught:
-        rules.entry_minutes(start=start and t(start), end=end and t(end), minutes=minutes)
+        rules.entry_minutes(start=t(start) if start else None, end=t(end) if end else None, minutes=minutes)
     assert caught.value.field == field
 
 

@@ -17,7 +17,7 @@ from careermap.worklog.tests.factories import EntryFactory, PaymentFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_the_summary_page_shows_the_rate_the_chart_and_its_table(alice_client: Client, alice, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_summary_page_shows_the_rate_the_chart_and_its_table(alice_client: Client, alice, tmp_path: Path) -> None:
     write_read(tmp_path, "ai-data-labeling", front_matter(title="AI data-labeling work"))
     content_load(directory=tmp_path)
     EntryFactory(user=alice, date=dt.date(2026, 10, 5), minutes=120, status=Status.PAID, pay_expected=Decimal("40"))

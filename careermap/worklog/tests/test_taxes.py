@@ -57,7 +57,7 @@ def test_a_loss_in_one_period_lowers_the_year_not_the_other_periods() -> None:
     )
 
 
-def test_the_drivers_estimate_worked_out_by_hand(alice_client: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_the_drivers_estimate_worked_out_by_hand(alice_client: Client, alice) -> None:
     log_by_hand(alice)
     import_through_the_pages(alice_client)
     record(alice, DRIVER_COSTS)

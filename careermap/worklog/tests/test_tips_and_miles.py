@@ -29,7 +29,7 @@ from careermap.worklog.tests.factories import EntryFactory, PaymentFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_the_entry_form_keeps_tips_and_miles(alice_client: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_the_entry_form_keeps_tips_and_miles(alice_client: Client, alice) -> None:
     form = {
         "platform": "DoorDash",
         "date": "2026-11-20",
@@ -50,14 +50,14 @@ def test_the_entry_form_keeps_tips_and_miles(alice_client: Client, alice) -> Non
     assert Entry.objects.count() == 1
 
 
-def test_the_database_refuses_negative_tips_and_miles(alice) -> None:  # type: ignore[no-untyped-def]
+def test_the_database_refuses_negative_tips_and_miles(alice) -> None:
     entry = EntryFactory(user=alice)
     for field in ("tips", "miles"):
         with pytest.raises(IntegrityError), transaction.atomic():
             Entry.objects.filter(pk=entry.pk).update(**{field: Decimal("-1")})
 
 
-def test_the_api_takes_and_returns_tips_and_miles(alice) -> None:  # type: ignore[no-untyped-def]
+def test_the_api_takes_and_returns_tips_and_miles(alice) -> None:
     _, raw = api_token_create(user=alice, name="t")
     api = Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
     body = {"platform": "Uber", "date": "2026-11-20", "minutes": 60, "status": "paid", "tips": "4.25", "miles": "12.5"}
@@ -71,7 +71,7 @@ def test_the_api_takes_and_returns_tips_and_miles(alice) -> None:  # type: ignor
     assert bad.status_code == 422 and "payload.tips" in {e["field"] for e in bad.json()["detail"]}
 
 
-def test_tips_count_as_money_received_and_are_shown_apart(alice_client: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_tips_count_as_money_received_and_are_shown_apart(alice_client: Client, alice) -> None:
     EntryFactory(user=alice, platform="DoorDash", minutes=120, status=Status.PAID, pay_expected=Decimal("20"))
     EntryFactory(user=alice, platform="DoorDash", minutes=60, status=Status.PENDING, pay_expected=Decimal("10"))
     Entry.objects.filter(user=alice).update(tips=Decimal("7.50"))
@@ -95,7 +95,7 @@ def test_tips_count_as_money_received_and_are_shown_apart(alice_client: Client, 
 SHEET = "Date,App,Minutes,Earnings,Tips,Miles,Vehicle,Notes\n2026-11-02,Uber,60,18.00,$4.50,21.3 mi,Prius,\n"
 
 
-def test_an_import_maps_tips_and_miles_and_lists_the_columns_it_leaves_out(alice_client: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_an_import_maps_tips_and_miles_and_lists_the_columns_it_leaves_out(alice_client: Client, alice) -> None:
     alice_client.post("/worklog/import/", {"file": SimpleUploadedFile("s.csv", SHEET.encode())})
     batch = ImportBatch.objects.get(user=alice)
     assert (batch.mapping["columns"]["tips"], batch.mapping["columns"]["miles"]) == (4, 5)
@@ -108,7 +108,7 @@ def test_an_import_maps_tips_and_miles_and_lists_the_columns_it_leaves_out(alice
     assert (entry.tips, entry.miles) == (Decimal("4.50"), Decimal("21.30"))
 
 
-def test_bad_tips_or_miles_are_row_errors_naming_the_field(alice) -> None:  # type: ignore[no-untyped-def]
+def test_bad_tips_or_miles_are_row_errors_naming_the_field(alice) -> None:
     text = "date,platform,minutes,tips,miles\n2026-11-02,Uber,60,-2,\n2026-11-03,Uber,60,1,12.345\n"
     batch = worklog_csv_import(
         user=alice, batch_id=import_batch_create(user=alice, filename="x.csv", data=text.encode()).pk
@@ -116,7 +116,7 @@ def test_bad_tips_or_miles_are_row_errors_naming_the_field(alice) -> None:  # ty
     assert batch.errors == [[2, "Tips: cannot be negative"], [3, "Miles: has more than two decimal places"]]
 
 
-def test_exports_carry_tips_and_miles_and_import_back(alice, bob) -> None:  # type: ignore[no-untyped-def]
+def test_exports_carry_tips_and_miles_and_import_back(alice, bob) -> None:
     EntryFactory(user=alice, tips=Decimal("3.00"), miles=Decimal("10.50"))
     EntryFactory(user=alice, platform="Prolific")
     text = "".join(entry_csv(user=alice))
@@ -139,14 +139,14 @@ def old_export(user: Any) -> dict[str, Any]:
     return document | {"version": 1}
 
 
-def test_an_old_json_export_without_tips_or_miles_still_restores(alice, bob) -> None:  # type: ignore[no-untyped-def]
+def test_an_old_json_export_without_tips_or_miles_still_restores(alice, bob) -> None:
     EntryFactory(user=alice, notes="from 2025")
     worklog_json_restore(user=bob, document=json.loads(json.dumps(old_export(alice))))
     entry = Entry.objects.get(user=bob)
     assert (entry.notes, entry.tips, entry.miles) == ("from 2025", Decimal("0.00"), None)
 
 
-def test_an_old_csv_export_without_tips_or_miles_still_imports(bob) -> None:  # type: ignore[no-untyped-def]
+def test_an_old_csv_export_without_tips_or_miles_still_imports(bob) -> None:
     old = (
         "date,platform,task_type,start_time,end_time,minutes,units,pay_expected,currency,status,notes,received\n"
         "2026-11-02,Outlier,,,,60,,20.00,USD,paid,'=not a formula,20.00\n"

@@ -89,7 +89,7 @@ def test_a_file_with_a_nul_is_refused_at_upload_on_postgresql(alice_client: Clie
 
 
 @pytest.mark.django_db
-def test_excels_unicode_text_imports_end_to_end(alice, alice_client: Client) -> None:  # type: ignore[no-untyped-def]
+def test_excels_unicode_text_imports_end_to_end(alice, alice_client: Client) -> None:
     data = codecs.BOM_UTF16_LE + ROWS.encode("utf-16-le")
     response = alice_client.post("/worklog/import/", {"file": SimpleUploadedFile("Book1.txt", data)})
     batch = ImportBatch.objects.get(user=alice)
@@ -104,6 +104,6 @@ def test_excels_unicode_text_imports_end_to_end(alice, alice_client: Client) -> 
 
 @pytest.mark.postgres
 @pytest.mark.django_db
-def test_excels_unicode_text_imports_on_postgresql(alice) -> None:  # type: ignore[no-untyped-def]
+def test_excels_unicode_text_imports_on_postgresql(alice) -> None:
     batch = import_batch_create(user=alice, filename="Book1.txt", data=codecs.BOM_UTF16_LE + ROWS.encode("utf-16-le"))
     assert worklog_csv_import(user=alice, batch_id=batch.pk).rows_created == 2

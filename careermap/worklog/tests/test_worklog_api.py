@@ -11,7 +11,7 @@ import pytest
 from django.test import Client
 
 from careermap.accounts.services import api_token_create
-from careermap.api.routers.worklog import StatusLiteral
+from careermap.worklog.api import StatusLiteral
 from careermap.worklog.expenses import expense_create
 from careermap.worklog.models import Entry, Payment, PaymentMatch, Status
 from careermap.worklog.tests.factories import EntryFactory, PaymentFactory
@@ -21,13 +21,13 @@ BASE = "/api/v1/worklog"
 
 
 @pytest.fixture
-def api(alice) -> Client:  # type: ignore[no-untyped-def]
+def api(alice) -> Client:
     _, raw = api_token_create(user=alice, name="tests")
     return Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
 
 
 @pytest.fixture
-def bob_api(bob) -> Client:  # type: ignore[no-untyped-def]
+def bob_api(bob) -> Client:
     _, raw = api_token_create(user=bob, name="tests")
     return Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
 
@@ -44,14 +44,14 @@ def test_the_statuses_in_the_api_are_the_models() -> None:
     assert set(typing.get_args(StatusLiteral)) == set(Status.values)
 
 
-def test_no_credentials_or_a_wrong_token_is_a_401(client: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_no_credentials_or_a_wrong_token_is_a_401(client: Client, alice) -> None:
     EntryFactory(user=alice)
     assert client.get(f"{BASE}/entries").status_code == 401
     assert Client(HTTP_AUTHORIZATION="Bearer cmk_wrong").get(f"{BASE}/entries").status_code == 401
     assert post(client, f"{BASE}/entries", {}).status_code == 401
 
 
-def test_a_session_works_but_writes_need_the_csrf_token(alice) -> None:  # type: ignore[no-untyped-def]
+def test_a_session_works_but_writes_need_the_csrf_token(alice) -> None:
     client = Client(enforce_csrf_checks=True)
     client.force_login(alice)
     assert client.get(f"{BASE}/entries").status_code == 200
@@ -63,7 +63,7 @@ def test_a_session_works_but_writes_need_the_csrf_token(alice) -> None:  # type:
     assert response.status_code == 201
 
 
-def test_creating_an_entry_returns_it_with_decimal_strings(api: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_creating_an_entry_returns_it_with_decimal_strings(api: Client, alice) -> None:
     response = post(
         api,
         f"{BASE}/entries",
@@ -113,7 +113,7 @@ def test_bad_entries_are_a_422_naming_the_field(api: Client, data: dict[str, Any
     assert not Entry.objects.exists()
 
 
-def test_the_list_filters_pages_and_pins_its_queries(api: Client, alice, bob, django_assert_num_queries) -> None:  # type: ignore[no-untyped-def]
+def test_the_list_filters_pages_and_pins_its_queries(api: Client, alice, bob, django_assert_num_queries) -> None:
     EntryFactory.create_batch(5, user=alice, status=Status.PENDING)
     EntryFactory.create_batch(3, user=alice, status=Status.UNPAID_TRAINING, platform="Remotasks")
     EntryFactory(user=bob)
@@ -126,7 +126,7 @@ def test_the_list_filters_pages_and_pins_its_queries(api: Client, alice, bob, dj
     assert api.get(f"{BASE}/entries?status=nonsense").status_code == 422
 
 
-def test_patch_changes_only_what_is_sent_and_a_stale_version_is_a_409(api: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_patch_changes_only_what_is_sent_and_a_stale_version_is_a_409(api: Client, alice) -> None:
     entry = EntryFactory(user=alice, notes="keep me", status=Status.PENDING)
     response = patch(api, f"{BASE}/entries/{entry.pk}", {"status": "disputed", "version": 1})
     assert response.status_code == 200 and response.json()["version"] == 2 and response.json()["notes"] == "keep me"
@@ -136,13 +136,13 @@ def test_patch_changes_only_what_is_sent_and_a_stale_version_is_a_409(api: Clien
     assert entry.status == Status.DISPUTED
 
 
-def test_delete_removes_the_entry(api: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_delete_removes_the_entry(api: Client, alice) -> None:
     entry = EntryFactory(user=alice)
     assert api.delete(f"{BASE}/entries/{entry.pk}").status_code == 204
     assert api.get(f"{BASE}/entries/{entry.pk}").status_code == 404
 
 
-def test_payments_are_recorded_matched_and_listed(api: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_payments_are_recorded_matched_and_listed(api: Client, alice) -> None:
     first = EntryFactory(user=alice, pay_expected=Decimal("20.00"))
     second = EntryFactory(user=alice, pay_expected=Decimal("20.00"))
     created = post(api, f"{BASE}/payments", {"date": "2026-11-20", "platform": "Outlier", "amount": "30.00"})
@@ -165,7 +165,7 @@ def test_payments_are_recorded_matched_and_listed(api: Client, alice) -> None:  
     assert not PaymentMatch.objects.exists()
 
 
-def test_the_summary_and_export_are_the_callers_own(api: Client, alice, bob) -> None:  # type: ignore[no-untyped-def]
+def test_the_summary_and_export_are_the_callers_own(api: Client, alice, bob) -> None:
     EntryFactory(user=alice, minutes=120, status=Status.PAID)
     PaymentFactory(user=alice, amount=Decimal("30.00"))
     EntryFactory(user=bob, minutes=600, notes="bob's")
@@ -178,7 +178,7 @@ def test_the_summary_and_export_are_the_callers_own(api: Client, alice, bob) -> 
     assert summary["platforms"][0]["label"] == "Outlier"
     response = api.get(f"{BASE}/export")
     assert response.streaming and response["Content-Type"] == "application/json"
-    export = json.loads(b"".join(response.streaming_content))
+    export = json.loads(b"".join(response.streaming_content))  # type: ignore[attr-defined]  # a StreamingHttpResponse
     assert export["format"] == "careermap-worklog" and len(export["entries"]) == 1 and len(export["payments"]) == 1
 
 
@@ -197,7 +197,7 @@ def object_urls(entry_id: int, payment_id: int, expense_id: int) -> list[tuple[s
     return urls
 
 
-def test_bob_gets_404_from_every_api_endpoint_for_alices_objects(api: Client, bob_api: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_bob_gets_404_from_every_api_endpoint_for_alices_objects(api: Client, bob_api: Client, alice) -> None:
     entry = EntryFactory(user=alice, notes="alice only")
     payment = PaymentFactory(user=alice)
     expense = expense_create(
@@ -217,7 +217,7 @@ def test_bob_gets_404_from_every_api_endpoint_for_alices_objects(api: Client, bo
     assert api.get(f"{BASE}/entries/{entry.pk}").status_code == 200
 
 
-def test_bob_cannot_match_his_payment_to_alices_entry(bob_api: Client, bob, alice) -> None:  # type: ignore[no-untyped-def]
+def test_bob_cannot_match_his_payment_to_alices_entry(bob_api: Client, bob, alice) -> None:
     payment = PaymentFactory(user=bob)
     entry = EntryFactory(user=alice)
     assert post(bob_api, f"{BASE}/payments/{payment.pk}/matches", {"entries": [entry.pk]}).status_code == 404
@@ -226,14 +226,15 @@ def test_bob_cannot_match_his_payment_to_alices_entry(bob_api: Client, bob, alic
 
 def test_our_schemas_are_the_ones_in_the_openapi_document(client: Client) -> None:
     """Component names are global: a schema of the same name elsewhere would silently replace ours."""
-    from careermap.api.routers import worklog as router_module
+    from careermap.worklog.api import common, expenses, records, summary
 
     components = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
     ours = [
         obj
-        for name, obj in vars(router_module).items()
+        for module in (common, records, summary, expenses)
+        for name, obj in vars(module).items()
         if name.startswith("Worklog") and isinstance(obj, type) and name in components
     ]
     assert len(ours) >= 15
     for schema in ours:
-        assert set(components[schema.__name__]["properties"]) == set(schema.model_fields), schema.__name__
+        assert set(components[schema.__name__]["properties"]) == set(schema.model_fields), schema.__name__  # type: ignore[attr-defined]

@@ -38,7 +38,7 @@ def run_together(*jobs: Callable[[], object]) -> list[object]:
     return results
 
 
-def test_edits_of_different_fields_from_two_devices_both_survive(alice) -> None:  # type: ignore[no-untyped-def]
+def test_edits_of_different_fields_from_two_devices_both_survive(alice) -> None:
     entry = EntryFactory(user=alice, notes="", status=Status.PENDING, task_type="")
     changes = [{"notes": "from the phone"}, {"status": Status.DISPUTED}, {"task_type": "Audio tagging"}] * 4
     run_together(*[lambda c=c: entry_update(user=alice, entry_id=entry.pk, changes=c) for c in changes])
@@ -47,7 +47,7 @@ def test_edits_of_different_fields_from_two_devices_both_survive(alice) -> None:
     assert entry.version == 1 + 3  # each distinct change saved once; repeats changed nothing
 
 
-def test_of_two_edits_from_the_same_stale_copy_exactly_one_wins(alice) -> None:  # type: ignore[no-untyped-def]
+def test_of_two_edits_from_the_same_stale_copy_exactly_one_wins(alice) -> None:
     entry = EntryFactory(user=alice, notes="")
     results = run_together(
         *[
@@ -61,10 +61,10 @@ def test_of_two_edits_from_the_same_stale_copy_exactly_one_wins(alice) -> None: 
     assert len(winners) == 1
     assert all(isinstance(r, ConflictError) for r in results if r not in winners)
     entry.refresh_from_db()
-    assert (entry.notes, entry.version) == (winners[0].notes, 2)  # type: ignore[attr-defined]
+    assert (entry.notes, entry.version) == (winners[0].notes, 2)
 
 
-def test_concurrent_matches_never_spend_a_payment_twice(alice) -> None:  # type: ignore[no-untyped-def]
+def test_concurrent_matches_never_spend_a_payment_twice(alice) -> None:
     payment = PaymentFactory(user=alice, amount=Decimal("50.00"))
     entries = EntryFactory.create_batch(10, user=alice, pay_expected=Decimal("10.00"))
     run_together(*[lambda e=e: payment_match(user=alice, payment_id=payment.pk, entry_ids=[e.pk]) for e in entries])

@@ -34,7 +34,7 @@ SPREADSHEET = """Day,Company,Project,Hours,Earnings,Payment status,Comments
 """
 
 
-def upload(user, text: str = SPREADSHEET, name: str = "tracker.csv") -> ImportBatch:  # type: ignore[no-untyped-def]
+def upload(user, text: str = SPREADSHEET, name: str = "tracker.csv") -> ImportBatch:
     return import_batch_create(user=user, filename=name, data=text.encode())
 
 
@@ -61,7 +61,7 @@ def test_the_mapping_is_guessed_from_the_column_names() -> None:
     assert guess_date_format(["2026-11-03"]) == "iso"
 
 
-def test_rows_with_errors_are_reported_by_line_and_reason(alice) -> None:  # type: ignore[no-untyped-def]
+def test_rows_with_errors_are_reported_by_line_and_reason(alice) -> None:
     batch = upload(alice)
     assert batch.mapping["date_format"] == "us"
     rows = list(parse_rows(batch.content, mapping=batch.mapping))
@@ -91,7 +91,7 @@ def test_rows_with_errors_are_reported_by_line_and_reason(alice) -> None:  # typ
     }
 
 
-def test_nothing_is_written_until_the_worker_confirms(alice) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_is_written_until_the_worker_confirms(alice) -> None:
     batch = upload(alice)
     preview = import_preview(user=alice, batch=batch)
     assert (preview.valid, preview.new, preview.duplicates, preview.error_count) == (3, 3, 0, 5)
@@ -105,7 +105,7 @@ def test_nothing_is_written_until_the_worker_confirms(alice) -> None:  # type: i
     assert Entry.objects.get(task_type="Lidar").minutes == 135
 
 
-def test_importing_the_same_file_again_adds_nothing(alice) -> None:  # type: ignore[no-untyped-def]
+def test_importing_the_same_file_again_adds_nothing(alice) -> None:
     worklog_csv_import(user=alice, batch_id=upload(alice).pk)
     again = upload(alice)
     assert import_preview(user=alice, batch=again).new == 0
@@ -116,14 +116,14 @@ def test_importing_the_same_file_again_adds_nothing(alice) -> None:  # type: ign
         worklog_csv_import(user=alice, batch_id=again.pk)  # a double submit imports once
 
 
-def test_a_file_with_one_more_row_adds_only_that_row(alice) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_with_one_more_row_adds_only_that_row(alice) -> None:
     worklog_csv_import(user=alice, batch_id=upload(alice).pk)
     longer = SPREADSHEET + "11/09/2026,Outlier,Rubrics,2,20,pending,new row\n"
     batch = worklog_csv_import(user=alice, batch_id=upload(alice, longer).pk)
     assert (batch.rows_created, batch.rows_duplicate) == (1, 3)
 
 
-def test_an_import_can_be_undone_and_then_imported_again(alice) -> None:  # type: ignore[no-untyped-def]
+def test_an_import_can_be_undone_and_then_imported_again(alice) -> None:
     manual = EntryFactory(user=alice)
     batch = worklog_csv_import(user=alice, batch_id=upload(alice).pk)
     imported = Entry.objects.filter(import_batch=batch, platform="Outlier").first()
@@ -135,7 +135,7 @@ def test_an_import_can_be_undone_and_then_imported_again(alice) -> None:  # type
     assert worklog_csv_import(user=alice, batch_id=upload(alice).pk).rows_created == 3
 
 
-def test_an_import_never_touches_another_workers_log(alice, bob) -> None:  # type: ignore[no-untyped-def]
+def test_an_import_never_touches_another_workers_log(alice, bob) -> None:
     worklog_csv_import(user=alice, batch_id=upload(alice).pk)
     batch = worklog_csv_import(user=bob, batch_id=upload(bob).pk)
     assert batch.rows_created == 3  # alice's keys do not count as bob's duplicates
@@ -146,14 +146,14 @@ def test_an_import_never_touches_another_workers_log(alice, bob) -> None:  # typ
         import_batch_set_mapping(user=bob, batch_id=alices.pk, mapping={})
 
 
-def test_platform_spelling_follows_the_workers_log(alice) -> None:  # type: ignore[no-untyped-def]
+def test_platform_spelling_follows_the_workers_log(alice) -> None:
     EntryFactory(user=alice, platform="Acme Tasks")
     batch = upload(alice, "date,platform,minutes\n2026-11-01,acme  tasks,30\n")
     worklog_csv_import(user=alice, batch_id=batch.pk)
     assert set(Entry.objects.values_list("platform", flat=True)) == {"Acme Tasks"}
 
 
-def test_the_upload_mapping_preview_confirm_and_undo_pages(alice_client: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_the_upload_mapping_preview_confirm_and_undo_pages(alice_client: Client, alice) -> None:
     response = alice_client.post("/worklog/import/", {"file": SimpleUploadedFile("t.csv", SPREADSHEET.encode())})
     batch = ImportBatch.objects.get(user=alice)
     assert response["Location"] == f"/worklog/import/{batch.pk}/"
@@ -186,7 +186,7 @@ def test_the_upload_mapping_preview_confirm_and_undo_pages(alice_client: Client,
     assert not Entry.objects.exists() and not Payment.objects.exists()
 
 
-def test_the_mapping_must_name_a_date_and_hours(alice_client: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_the_mapping_must_name_a_date_and_hours(alice_client: Client, alice) -> None:
     batch = upload(alice)
     response = alice_client.post(
         f"/worklog/import/{batch.pk}/", {"date_format": "iso", "default_status": "paid", "default_currency": "USD"}

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 DAY = dt.date(2026, 11, 20)
 
 
-def test_an_entry_from_start_and_end_stores_the_minutes(alice) -> None:  # type: ignore[no-untyped-def]
+def test_an_entry_from_start_and_end_stores_the_minutes(alice) -> None:
     entry = entry_create(
         user=alice,
         platform=" outlier ",
@@ -42,7 +42,7 @@ def test_an_entry_from_start_and_end_stores_the_minutes(alice) -> None:  # type:
     assert entry.hours == Decimal("2.75")
 
 
-def test_it_refuses_an_entry_without_hours(alice) -> None:  # type: ignore[no-untyped-def]
+def test_it_refuses_an_entry_without_hours(alice) -> None:
     with pytest.raises(ValidationError) as caught:
         entry_create(user=alice, platform="Outlier", date=DAY, status=Status.PAID)
     assert "minutes" in caught.value.message_dict
@@ -53,21 +53,21 @@ def test_it_refuses_an_entry_without_hours(alice) -> None:  # type: ignore[no-un
     ("field", "value"),
     [("status", "maybe"), ("currency", "dollars"), ("pay_expected", Decimal("-1")), ("platform", "  ")],
 )
-def test_it_refuses_bad_values(alice, field: str, value: object) -> None:  # type: ignore[no-untyped-def]
+def test_it_refuses_bad_values(alice, field: str, value: object) -> None:
     fields = {"platform": "Outlier", "date": DAY, "minutes": 30, "status": Status.PAID} | {field: value}
     with pytest.raises(ValidationError) as caught:
         entry_create(user=alice, **fields)  # type: ignore[arg-type]
     assert field in caught.value.message_dict
 
 
-def test_an_edit_changes_only_what_it_names_and_bumps_the_version(alice) -> None:  # type: ignore[no-untyped-def]
+def test_an_edit_changes_only_what_it_names_and_bumps_the_version(alice) -> None:
     entry = EntryFactory(user=alice, notes="first", status=Status.PENDING)
     entry_update(user=alice, entry_id=entry.pk, changes={"status": Status.DISPUTED})
     entry.refresh_from_db()
     assert (entry.status, entry.notes, entry.version) == (Status.DISPUTED, "first", 2)
 
 
-def test_an_edit_from_a_stale_copy_is_refused(alice) -> None:  # type: ignore[no-untyped-def]
+def test_an_edit_from_a_stale_copy_is_refused(alice) -> None:
     entry = EntryFactory(user=alice, notes="first")
     entry_update(user=alice, entry_id=entry.pk, changes={"notes": "phone"}, expected_version=1)
     with pytest.raises(ConflictError):
@@ -76,7 +76,7 @@ def test_an_edit_from_a_stale_copy_is_refused(alice) -> None:  # type: ignore[no
     assert entry.notes == "phone"
 
 
-def test_setting_times_recomputes_minutes_and_setting_minutes_clears_times(alice) -> None:  # type: ignore[no-untyped-def]
+def test_setting_times_recomputes_minutes_and_setting_minutes_clears_times(alice) -> None:
     entry = EntryFactory(user=alice, minutes=60)
     entry = entry_update(
         user=alice, entry_id=entry.pk, changes={"start_time": dt.time(8, 0), "end_time": dt.time(8, 40)}
@@ -86,7 +86,7 @@ def test_setting_times_recomputes_minutes_and_setting_minutes_clears_times(alice
     assert (entry.minutes, entry.start_time, entry.end_time) == (50, None, None)
 
 
-def test_nobody_edits_or_deletes_another_workers_entry(alice, bob) -> None:  # type: ignore[no-untyped-def]
+def test_nobody_edits_or_deletes_another_workers_entry(alice, bob) -> None:
     entry = EntryFactory(user=alice)
     with pytest.raises(Entry.DoesNotExist):
         entry_update(user=bob, entry_id=entry.pk, changes={"notes": "mine now"})
@@ -97,7 +97,7 @@ def test_nobody_edits_or_deletes_another_workers_entry(alice, bob) -> None:  # t
     assert (entry.notes, entry.status) == ("", Status.PENDING)
 
 
-def test_bulk_status_changes_only_the_chosen_entries(alice) -> None:  # type: ignore[no-untyped-def]
+def test_bulk_status_changes_only_the_chosen_entries(alice) -> None:
     chosen = EntryFactory.create_batch(3, user=alice, status=Status.PENDING)
     other = EntryFactory(user=alice, status=Status.PENDING)
     assert entry_bulk_set_status(user=alice, entry_ids=[e.pk for e in chosen], status=Status.DISPUTED) == 3
@@ -108,7 +108,7 @@ def test_bulk_status_changes_only_the_chosen_entries(alice) -> None:  # type: ig
         entry_bulk_set_status(user=alice, entry_ids=[other.pk], status="gone")
 
 
-def test_delete_removes_the_entry(alice) -> None:  # type: ignore[no-untyped-def]
+def test_delete_removes_the_entry(alice) -> None:
     entry = EntryFactory(user=alice)
     entry_delete(user=alice, entry_id=entry.pk)
     assert not Entry.objects.filter(pk=entry.pk).exists()

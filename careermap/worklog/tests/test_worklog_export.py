@@ -43,7 +43,7 @@ def body(response: Any) -> str:
     return b"".join(response.streaming_content).decode()
 
 
-def test_the_csv_export_neutralises_formulas(alice_client: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_the_csv_export_neutralises_formulas(alice_client: Client, alice) -> None:
     EntryFactory(user=alice, platform='=HYPERLINK("http://x")', task_type="+1", notes="@SUM(A1:A9)")
     EntryFactory(user=alice, notes="-3 tasks\r\nsecond line")
     response = alice_client.get("/worklog/export/entries.csv")
@@ -55,7 +55,7 @@ def test_the_csv_export_neutralises_formulas(alice_client: Client, alice) -> Non
     assert '\'=HYPERLINK("http://x")' in rows[1] and "'@SUM(A1:A9)" in rows[1]
 
 
-def test_the_json_export_has_every_entry_payment_and_match_as_decimals(alice_client: Client, alice, bob) -> None:  # type: ignore[no-untyped-def]
+def test_the_json_export_has_every_entry_payment_and_match_as_decimals(alice_client: Client, alice, bob) -> None:
     entry = EntryFactory(user=alice, pay_expected=Decimal("20.00"), start_time=dt.time(9), end_time=dt.time(10))
     payment = PaymentFactory(user=alice, amount=Decimal("20.00"))
     payment_match(user=alice, payment_id=payment.pk, entry_ids=[entry.pk])
@@ -73,7 +73,7 @@ def test_the_json_export_has_every_entry_payment_and_match_as_decimals(alice_cli
     assert data["payments"][0]["matches"] == [{"entry": entry.pk, "amount": "20.00"}]
 
 
-def test_the_payments_csv_lists_amounts_and_what_is_matched(alice_client: Client, alice) -> None:  # type: ignore[no-untyped-def]
+def test_the_payments_csv_lists_amounts_and_what_is_matched(alice_client: Client, alice) -> None:
     PaymentFactory(user=alice, amount=Decimal("12.5"), reference="=cmd")
     rows = list(csv.reader(io.StringIO(body(alice_client.get("/worklog/export/payments.csv")))))
     assert rows == [
@@ -85,7 +85,7 @@ def test_the_payments_csv_lists_amounts_and_what_is_matched(alice_client: Client
 # ------------------------------------------------------------------------------------------------
 # Export → import into a new account reproduces the log exactly.
 
-text = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=40)
+text = st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), max_size=40)
 money = st.decimals(min_value=0, max_value=Decimal("999999.99"), places=2, allow_nan=False, allow_infinity=False)
 minute_of_day = st.integers(min_value=0, max_value=1439).map(lambda m: dt.time(m // 60, m % 60))
 

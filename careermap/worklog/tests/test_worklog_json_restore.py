@@ -75,7 +75,7 @@ def test_restoring_a_json_export_into_a_new_account_reproduces_the_whole_log(
     assert matches_of(new) == matches_of(old)
 
 
-def test_restore_refuses_an_account_that_already_has_a_log(alice, bob) -> None:  # type: ignore[no-untyped-def]
+def test_restore_refuses_an_account_that_already_has_a_log(alice, bob) -> None:
     EntryFactory(user=alice)
     EntryFactory(user=bob)
     with pytest.raises(ValidationError, match="empty work log"):
@@ -83,7 +83,7 @@ def test_restore_refuses_an_account_that_already_has_a_log(alice, bob) -> None: 
     assert Entry.objects.filter(user=bob).count() == 1
 
 
-def test_a_bad_file_changes_nothing_and_says_where(alice, bob) -> None:  # type: ignore[no-untyped-def]
+def test_a_bad_file_changes_nothing_and_says_where(alice, bob) -> None:
     EntryFactory(user=alice)
     PaymentFactory(user=alice)
     document = export_dict(user=alice)
@@ -100,7 +100,7 @@ def test_a_bad_file_changes_nothing_and_says_where(alice, bob) -> None:  # type:
         worklog_json_restore(user=bob, document={"entries": []})
 
 
-def test_the_restore_page_takes_the_json_download(alice_client: Client, alice, bob_client: Client, bob) -> None:  # type: ignore[no-untyped-def]
+def test_the_restore_page_takes_the_json_download(alice_client: Client, alice, bob_client: Client, bob) -> None:
     EntryFactory(user=alice, date=dt.date(2026, 11, 1), notes="moved with me")
     download = b"".join(alice_client.get("/worklog/export/worklog.json").streaming_content)  # type: ignore[attr-defined]
     response = bob_client.post("/worklog/restore/", {"file": SimpleUploadedFile("log.json", download)})
@@ -117,7 +117,7 @@ def test_the_restore_page_takes_the_json_download(alice_client: Client, alice, b
 # matches keep to the rule every other path keeps (same platform and currency).
 
 
-def _document(alice) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def _document(alice) -> dict[str, Any]:
     entry = EntryFactory(user=alice, platform="Outlier", currency="USD")
     payment = PaymentFactory(user=alice, platform="Outlier", currency="USD")
     PaymentMatch.objects.create(payment=payment, entry=entry, amount=Decimal("20.00"))
@@ -164,7 +164,7 @@ def _problems(user: Any, document: Any) -> list[str]:
         (lambda d: d["entries"].append(7), ["entries[1]: Input should be a valid dictionary or instance of EntryIn"]),
     ],
 )
-def test_a_malformed_document_is_refused_naming_each_place(alice, bob, change, expected) -> None:  # type: ignore[no-untyped-def]
+def test_a_malformed_document_is_refused_naming_each_place(alice, bob, change, expected) -> None:
     document = _document(alice)
     change(document)
     assert _problems(bob, document) == expected
@@ -185,7 +185,7 @@ def test_brackets_inside_strings_do_not_count_as_nesting() -> None:
     assert nesting_problem("[" * 8 + "]" * 8) is None
 
 
-def test_a_restore_cannot_match_a_payment_across_platforms_or_currencies(alice, bob) -> None:  # type: ignore[no-untyped-def]
+def test_a_restore_cannot_match_a_payment_across_platforms_or_currencies(alice, bob) -> None:
     document = _document(alice)
     document["entries"][0]["platform"] = "Uber"
     assert _problems(bob, document) == [
@@ -197,7 +197,7 @@ def test_a_restore_cannot_match_a_payment_across_platforms_or_currencies(alice, 
     assert worklog_json_restore(user=bob, document=document) == (1, 1, 1)
 
 
-def test_a_restore_takes_the_same_note_limit_as_every_path(alice, bob) -> None:  # type: ignore[no-untyped-def]
+def test_a_restore_takes_the_same_note_limit_as_every_path(alice, bob) -> None:
     document = _document(alice)
     document["entries"][0]["notes"] = "x" * 10_001
     assert _problems(bob, document) == [

@@ -13,7 +13,7 @@ from careermap.worklog.tests.factories import EntryFactory, PaymentFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_a_payment_is_stored_as_a_decimal(alice) -> None:  # type: ignore[no-untyped-def]
+def test_a_payment_is_stored_as_a_decimal(alice) -> None:
     payment = payment_create(user=alice, date=dt.date(2026, 11, 9), platform="prolific", amount=Decimal("12.3"))
     payment.refresh_from_db()
     assert (payment.platform, payment.amount) == ("Prolific", Decimal("12.30"))
@@ -21,7 +21,7 @@ def test_a_payment_is_stored_as_a_decimal(alice) -> None:  # type: ignore[no-unt
         payment_create(user=alice, date=dt.date(2026, 11, 9), platform="Prolific", amount=Decimal("0"))
 
 
-def test_matching_pays_the_oldest_entries_first_up_to_what_each_expects(alice) -> None:  # type: ignore[no-untyped-def]
+def test_matching_pays_the_oldest_entries_first_up_to_what_each_expects(alice) -> None:
     old = EntryFactory(user=alice, date=dt.date(2026, 11, 1), pay_expected=Decimal("30.00"))
     new = EntryFactory(user=alice, date=dt.date(2026, 11, 3), pay_expected=Decimal("30.00"))
     payment = PaymentFactory(user=alice, amount=Decimal("45.00"))
@@ -33,7 +33,7 @@ def test_matching_pays_the_oldest_entries_first_up_to_what_each_expects(alice) -
     assert (old.status, new.status) == (Status.PAID, Status.PENDING)
 
 
-def test_a_payment_is_never_matched_beyond_its_amount(alice) -> None:  # type: ignore[no-untyped-def]
+def test_a_payment_is_never_matched_beyond_its_amount(alice) -> None:
     entries = EntryFactory.create_batch(3, user=alice, pay_expected=Decimal("10.00"))
     payment = PaymentFactory(user=alice, amount=Decimal("15.00"))
     payment_match(user=alice, payment_id=payment.pk, entry_ids=[entries[0].pk])
@@ -41,7 +41,7 @@ def test_a_payment_is_never_matched_beyond_its_amount(alice) -> None:  # type: i
     assert sum(PaymentMatch.objects.values_list("amount", flat=True)) == Decimal("15.00")
 
 
-def test_matches_stay_within_one_platform_and_one_currency(alice) -> None:  # type: ignore[no-untyped-def]
+def test_matches_stay_within_one_platform_and_one_currency(alice) -> None:
     payment = PaymentFactory(user=alice, platform="Outlier")
     with pytest.raises(ValidationError):
         payment_match(user=alice, payment_id=payment.pk, entry_ids=[EntryFactory(user=alice, platform="Uber").pk])
@@ -50,7 +50,7 @@ def test_matches_stay_within_one_platform_and_one_currency(alice) -> None:  # ty
     assert not PaymentMatch.objects.exists()
 
 
-def test_nobody_matches_someone_elses_payment_or_entries(alice, bob) -> None:  # type: ignore[no-untyped-def]
+def test_nobody_matches_someone_elses_payment_or_entries(alice, bob) -> None:
     payment = PaymentFactory(user=alice)
     entry = EntryFactory(user=alice)
     with pytest.raises(Payment.DoesNotExist):
@@ -61,7 +61,7 @@ def test_nobody_matches_someone_elses_payment_or_entries(alice, bob) -> None:  #
     assert not PaymentMatch.objects.exists()
 
 
-def test_a_payment_cannot_shrink_below_what_is_matched(alice) -> None:  # type: ignore[no-untyped-def]
+def test_a_payment_cannot_shrink_below_what_is_matched(alice) -> None:
     entry = EntryFactory(user=alice, pay_expected=Decimal("20.00"))
     payment = PaymentFactory(user=alice, amount=Decimal("20.00"))
     payment_match(user=alice, payment_id=payment.pk, entry_ids=[entry.pk])
@@ -73,7 +73,7 @@ def test_a_payment_cannot_shrink_below_what_is_matched(alice) -> None:  # type: 
     assert (payment.amount, payment.version) == (Decimal("10.00"), 2)
 
 
-def test_deleting_a_payment_removes_its_matches_but_not_the_entries(alice) -> None:  # type: ignore[no-untyped-def]
+def test_deleting_a_payment_removes_its_matches_but_not_the_entries(alice) -> None:
     entry = EntryFactory(user=alice)
     payment = PaymentFactory(user=alice)
     payment_match(user=alice, payment_id=payment.pk, entry_ids=[entry.pk])
@@ -82,7 +82,7 @@ def test_deleting_a_payment_removes_its_matches_but_not_the_entries(alice) -> No
     entry.refresh_from_db()
 
 
-def test_a_matched_entry_keeps_the_payments_platform_and_currency(alice) -> None:  # type: ignore[no-untyped-def]
+def test_a_matched_entry_keeps_the_payments_platform_and_currency(alice) -> None:
     from careermap.worklog.services import entry_update
 
     entry = EntryFactory(user=alice, platform="Acme")

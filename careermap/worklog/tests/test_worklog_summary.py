@@ -23,7 +23,7 @@ def d(text: str) -> dt.date:
 
 
 @pytest.fixture
-def log(alice):  # type: ignore[no-untyped-def]
+def log(alice):
     """Alice's month: paid, unpaid, owed and disputed work on two platforms, one payment late by a month."""
 
     def entry(platform: str, day: str, minutes: int, status: str, pay: str, currency: str = "USD") -> object:
@@ -57,7 +57,7 @@ def log(alice):  # type: ignore[no-untyped-def]
     return alice
 
 
-def test_the_hourly_rate_divides_money_received_by_all_hours_unpaid_included(log) -> None:  # type: ignore[no-untyped-def]
+def test_the_hourly_rate_divides_money_received_by_all_hours_unpaid_included(log) -> None:
     summary = worklog_summary(user=log, today=TODAY)
     assert summary.currency == "USD"
     assert summary.currencies == ["USD", "EUR"]
@@ -66,7 +66,7 @@ def test_the_hourly_rate_divides_money_received_by_all_hours_unpaid_included(log
     assert overall.unpaid_share == Decimal("26.7")
 
 
-def test_platforms_get_their_own_rate_and_payments(log) -> None:  # type: ignore[no-untyped-def]
+def test_platforms_get_their_own_rate_and_payments(log) -> None:
     platforms = {f.label: f for f in worklog_summary(user=log, today=TODAY).platforms}
     assert list(platforms) == ["Outlier", "Uber"]
     assert (platforms["Outlier"].hours, platforms["Outlier"].received, platforms["Outlier"].hourly) == (
@@ -77,7 +77,7 @@ def test_platforms_get_their_own_rate_and_payments(log) -> None:  # type: ignore
     assert platforms["Uber"].hourly == Decimal("25.00")
 
 
-def test_matched_money_counts_in_the_month_of_the_work_it_paid_for(log) -> None:  # type: ignore[no-untyped-def]
+def test_matched_money_counts_in_the_month_of_the_work_it_paid_for(log) -> None:
     summary = worklog_summary(user=log, today=TODAY)
     months = {f.month: f for f in summary.months}
     assert list(months) == [d("2026-08-01"), d("2026-10-01"), d("2026-11-01")]
@@ -95,7 +95,7 @@ def test_matched_money_counts_in_the_month_of_the_work_it_paid_for(log) -> None:
     assert sum(f.received for f in months.values()) + summary.months_not_matched == summary.overall.received
 
 
-def test_owed_money_is_what_is_still_outstanding_and_how_long(log) -> None:  # type: ignore[no-untyped-def]
+def test_owed_money_is_what_is_still_outstanding_and_how_long(log) -> None:
     summary = worklog_summary(user=log, today=TODAY)
     owed = [(o.platform, o.status, o.outstanding, o.days, o.over_90) for o in summary.owed]
     assert owed == [
@@ -106,7 +106,7 @@ def test_owed_money_is_what_is_still_outstanding_and_how_long(log) -> None:  # t
     assert summary.unmatched == Decimal("50.00")
 
 
-def test_another_currency_is_summarised_on_its_own(log) -> None:  # type: ignore[no-untyped-def]
+def test_another_currency_is_summarised_on_its_own(log) -> None:
     summary = worklog_summary(user=log, currency="EUR", today=TODAY)
     assert (summary.currency, summary.overall.hours, summary.overall.received) == (
         "EUR",
@@ -115,7 +115,7 @@ def test_another_currency_is_summarised_on_its_own(log) -> None:  # type: ignore
     )
 
 
-def test_platforms_link_to_their_read_where_one_exists(log, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_platforms_link_to_their_read_where_one_exists(log, tmp_path: Path) -> None:
     write_read(tmp_path, "ai-data-labeling")
     content_load(directory=tmp_path)
     platforms = {f.label: f for f in worklog_summary(user=log, today=TODAY).platforms}
@@ -123,12 +123,12 @@ def test_platforms_link_to_their_read_where_one_exists(log, tmp_path: Path) -> N
     assert platforms["Uber"].read is None
 
 
-def test_the_summary_never_counts_another_workers_log(log, bob) -> None:  # type: ignore[no-untyped-def]
+def test_the_summary_never_counts_another_workers_log(log, bob) -> None:
     summary = worklog_summary(user=bob, today=TODAY)
     assert summary.is_empty and summary.platforms == [] and summary.owed == []
 
 
-def test_the_summary_is_a_fixed_number_of_queries(log, django_assert_num_queries) -> None:  # type: ignore[no-untyped-def]
+def test_the_summary_is_a_fixed_number_of_queries(log, django_assert_num_queries) -> None:
     EntryFactory.create_batch(20, user=log, platform="Prolific")
     # work by currency, platform and month; payments likewise; matched by paid month; matched by work month and
     # status (also what arrived for owed money); cost methods; expenses; money owed by age; paid entries without

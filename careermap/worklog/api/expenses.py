@@ -11,33 +11,29 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Field, Query, Router, Schema
 
-from careermap.api.routers.worklog import (
+from careermap.api.auth import AuthenticatedApiRequest, private_auth
+from careermap.api.schemas import ErrorOut
+from careermap.worklog import expenses
+from careermap.worklog.api.common import (
     ERRORS,
     BodyIn,
     Currency,
     Id,
     IsoDate,
     PositiveMoney,
-    SessionAuth,
     Text100,
-    TokenAuth,
-    _invalid,
     _not_found,
     _repeated,
 )
-from careermap.api.schemas import ErrorOut
-from careermap.worklog import expenses
 from careermap.worklog.models import CostMethodChoice, Expense
 from careermap.worklog.summary import worklog_currencies
 from careermap.worklog.taxes import ESTIMATED_TAX_URL, SE_TAX_URL, TOPIC_554_URL, tax_estimate
 from careermap.worklog.times import WEEKDAYS, worklog_times
 
-router = Router(tags=["worklog"], auth=[TokenAuth(), SessionAuth()])
+router = Router(tags=["worklog"], auth=private_auth())
 
 CategoryLiteral = Literal["fuel", "vehicle_maintenance", "phone_data", "equipment", "fees", "insurance", "other"]
 MethodLiteral = Literal["actual", "mileage"]
@@ -113,19 +109,19 @@ def _expense_out(expense: Expense, receipts: dict[int, Any]) -> dict[str, Any]:
     }
 
 
-def _one(request: HttpRequest, expense: Expense) -> dict[str, Any]:
-    return _expense_out(expense, expenses.receipt_meta(user=request.auth, expense_ids=[expense.pk]))  # type: ignore[attr-defined]
+def _one(request: AuthenticatedApiRequest, expense: Expense) -> dict[str, Any]:
+    return _expense_out(expense, expenses.receipt_meta(user=request.auth, expense_ids=[expense.pk]))
 
 
 @router.get("/expenses", response={200: WorklogExpenseListOut, **ERRORS}, summary="Your expenses, newest first")
-def list_expenses(request: HttpRequest, filters: Query[WorklogExpenseFilterParams]) -> Any:
+def list_expenses(request: AuthenticatedApiRequest, filters: Query[WorklogExpenseFilterParams]) -> Any:
     if error := _repeated(request):
         return error
     params = filters.dict()
     limit, offset = params.pop("limit"), params.pop("offset")
-    qs = expenses.expense_list(user=request.auth, filters=expenses.ExpenseFilters(**params))  # type: ignore[attr-defined]
+    qs = expenses.expense_list(user=request.auth, filters=expenses.ExpenseFilters(**params))
     page = list(qs[offset : offset + limit])
-    receipts = expenses.receipt_meta(user=request.auth, expense_ids=[e.pk for e in page])  # type: ignore[attr-defined]
+    receipts = expenses.receipt_meta(user=request.auth, expense_ids=[e.pk for e in page])
     return {
         "count": qs.count(),
         "limit": limit,
@@ -135,17 +131,14 @@ def list_expenses(request: HttpRequest, filters: Query[WorklogExpenseFilterParam
 
 
 @router.post("/expenses", response={201: WorklogExpenseOut, **ERRORS}, summary="Record an expense")
-def create_expense(request: HttpRequest, payload: WorklogExpenseIn) -> tuple[int, Any]:
-    try:
-        expense = expenses.expense_create(user=request.auth, **payload.dict())  # type: ignore[attr-defined]
-    except DjangoValidationError as error:
-        return _invalid(error)
+def create_expense(request: AuthenticatedApiRequest, payload: WorklogExpenseIn) -> tuple[int, Any]:
+    expense = expenses.expense_create(user=request.auth, **payload.dict())
     return 201, _expense_out(expense, {})
 
 
 @router.get("/expenses/{expense_id}", response={200: WorklogExpenseOut, 404: ErrorOut, **ERRORS}, summary="One expense")
-def get_expense(request: HttpRequest, expense_id: Id) -> tuple[int, Any]:
-    expense = Expense.objects.filter(user=request.auth, pk=expense_id).first()  # type: ignore[attr-defined]
+def get_expense(request: AuthenticatedApiRequest, expense_id: Id) -> tuple[int, Any]:
+    expense = Expense.objects.filter(user=request.auth, pk=expense_id).first()
     if expense is None:
         return _not_found("expense", expense_id)
     return 200, _one(request, expense)
@@ -156,12 +149,12 @@ def get_expense(request: HttpRequest, expense_id: Id) -> tuple[int, Any]:
     response={200: WorklogExpenseOut, 404: ErrorOut, 409: ErrorOut, **ERRORS},
     summary="Change some fields of an expense",
 )
-def update_expense(request: HttpRequest, expense_id: Id, payload: WorklogExpensePatch) -> tuple[int, Any]:
+def update_expense(request: AuthenticatedApiRequest, expense_id: Id, payload: WorklogExpensePatch) -> tuple[int, Any]:
     changes = payload.dict(exclude_unset=True)
     version = changes.pop("version", None)
     try:
         expense = expenses.expense_update(
-            user=request.auth,  # type: ignore[attr-defined]
+            user=request.auth,
             expense_id=expense_id,
             changes=changes,
             expected_version=version,
@@ -170,17 +163,15 @@ def update_expense(request: HttpRequest, expense_id: Id, payload: WorklogExpense
         return _not_found("expense", expense_id)
     except expenses.ConflictError:
         return 409, {"detail": "The expense changed since you read it; fetch it again and resend your change."}
-    except DjangoValidationError as error:
-        return _invalid(error)
     return 200, _one(request, expense)
 
 
 @router.delete(
     "/expenses/{expense_id}", response={204: None, 404: ErrorOut, **ERRORS}, summary="Delete an expense and its receipt"
 )
-def delete_expense(request: HttpRequest, expense_id: Id) -> tuple[int, Any]:
+def delete_expense(request: AuthenticatedApiRequest, expense_id: Id) -> tuple[int, Any]:
     try:
-        expenses.expense_delete(user=request.auth, expense_id=expense_id)  # type: ignore[attr-defined]
+        expenses.expense_delete(user=request.auth, expense_id=expense_id)
     except Expense.DoesNotExist:
         return _not_found("expense", expense_id)
     return 204, None
@@ -220,8 +211,8 @@ def _method_out(row: expenses.MethodRow) -> dict[str, Any]:
     response={200: list[WorklogCostMethodOut], **ERRORS},
     summary="How each platform's driving costs count, by year",
 )
-def list_cost_methods(request: HttpRequest) -> Any:
-    return [_method_out(row) for row in expenses.cost_method_rows(user=request.auth)]  # type: ignore[attr-defined]
+def list_cost_methods(request: AuthenticatedApiRequest) -> Any:
+    return [_method_out(row) for row in expenses.cost_method_rows(user=request.auth)]
 
 
 @router.put(
@@ -229,12 +220,9 @@ def list_cost_methods(request: HttpRequest) -> Any:
     response={200: WorklogCostMethodOut, **ERRORS},
     summary="Choose actual expenses or the IRS mileage rate for a platform and year",
 )
-def set_cost_method(request: HttpRequest, payload: WorklogCostMethodIn) -> tuple[int, Any]:
-    try:
-        chosen = expenses.cost_method_set(user=request.auth, **payload.dict())  # type: ignore[attr-defined]
-    except DjangoValidationError as error:
-        return _invalid(error)
-    rows = expenses.cost_method_rows(user=request.auth)  # type: ignore[attr-defined]
+def set_cost_method(request: AuthenticatedApiRequest, payload: WorklogCostMethodIn) -> tuple[int, Any]:
+    chosen = expenses.cost_method_set(user=request.auth, **payload.dict())
+    rows = expenses.cost_method_rows(user=request.auth)
     row = next(r for r in rows if r.platform.lower() == chosen.platform.lower() and r.year == chosen.year)
     return 200, _method_out(row)
 
@@ -291,10 +279,10 @@ def _tax_row(row: Any) -> dict[str, Any]:
     response={200: WorklogTaxEstimateOut, **ERRORS},
     summary="A tax set-aside estimate per IRS estimated-tax period (USD)",
 )
-def get_tax_estimate(request: HttpRequest, params: Query[WorklogTaxParams]) -> Any:
+def get_tax_estimate(request: AuthenticatedApiRequest, params: Query[WorklogTaxParams]) -> Any:
     if error := _repeated(request):
         return error
-    estimate = tax_estimate(user=request.auth, year=params.year, income_tax_rate=params.income_tax_rate)  # type: ignore[attr-defined]
+    estimate = tax_estimate(user=request.auth, year=params.year, income_tax_rate=params.income_tax_rate)
     from careermap.worklog.taxes import SE_EARNINGS_SHARE, SE_TAX_RATE
 
     return {
@@ -357,13 +345,13 @@ def _cell(cell: Any) -> dict[str, Any]:
     response={200: WorklogTimesOut, **ERRORS},
     summary="Each platform by day of the week and hour of the day",
 )
-def get_times(request: HttpRequest, params: Query[WorklogRangeParams]) -> Any:
+def get_times(request: AuthenticatedApiRequest, params: Query[WorklogRangeParams]) -> Any:
     if error := _repeated(request):
         return error
-    currencies = worklog_currencies(user=request.auth)  # type: ignore[attr-defined]
+    currencies = worklog_currencies(user=request.auth)
     wanted = params.currency.upper() if params.currency else None
     currency = wanted if wanted in currencies else (currencies or ["USD"])[0]
-    times = worklog_times(user=request.auth, currency=currency, date_from=params.date_from, date_to=params.date_to)  # type: ignore[attr-defined]
+    times = worklog_times(user=request.auth, currency=currency, date_from=params.date_from, date_to=params.date_to)
     return {
         "currency": times.currency,
         "entries": times.entries,

@@ -1,0 +1,166 @@
+"""What the search index is built from and what it answers with: the documents (occupations, their
+titles, reads), the hits, the level words, and the tunable `Weights`. Pure: no Django.
+
+Split from engine.py (issue #18: no module over 500 lines); the engine imports everything here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Iterable
+
+from careermap.search.synonyms import Synonym
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class OccupationDoc:
+    code: str
+    title: str
+    url: str
+    employment: float | None = None  # thousands of jobs, 2024; a size prior
+    description: str = ""  # the occupation's description and task statements: words beyond its titles
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class TitleDoc:
+    code: str
+    title: str
+    short_title: str = ""
+    sources: str = ""
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class ReadDoc:
+    slug: str
+    title: str
+    description: str
+    url: str
+    codes: tuple[str, ...] = ()
+
+
+@dataclasses.dataclass(frozen=True)
+class Corpus:
+    occupations: tuple[OccupationDoc, ...]
+    titles: tuple[TitleDoc, ...]
+    reads: tuple[ReadDoc, ...] = ()
+    synonyms: tuple[Synonym, ...] = ()  # synonyms.yaml: lay words, each one more title of what it means
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Hit:
+    kind: str  # "occupation" or "read"
+    key: str  # O*NET-SOC code or read slug
+    title: str
+    url: str
+    score: float
+    matched: str = ""  # the title or synonym that matched best, as written in the index
+    matched_kind: str = ""  # "title", "alternate title", "synonym", "closest (synonym)", "description", "occupation"
+
+
+@dataclasses.dataclass(frozen=True)
+class Outcome:
+    hits: list[Hit]
+    exact: bool  # the first hit holds every word typed (no typo replaced, no "closest" synonym)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Suggestion:
+    text: str  # the title as written: "Registered Nurses", "RN"
+    kind: str
+    key: str
+    title: str  # the occupation's or read's own title
+    url: str
+
+
+# Level words (issue 19): a query holding one moves toward occupations of that level and away from
+# those of another. Apprentices and trainees are not a level: SOC counts them in their trade
+# (text.TRAINEE_WORDS). "head" is left out: "head cook" and "head nurse" are not managers.
+LEVEL_OF_WORD = {
+    "manager": "management",
+    "managers": "management",
+    "management": "management",
+    "director": "management",
+    "directors": "management",
+    "chief": "management",
+    "supervisor": "supervisor",
+    "supervisors": "supervisor",
+    "foreman": "supervisor",
+    "forewoman": "supervisor",
+    "lead": "supervisor",
+    "helper": "helper",
+    "helpers": "helper",
+    "assistant": "assistant",
+    "assistants": "assistant",
+    "aide": "assistant",
+    "aides": "assistant",
+}
+
+
+def occupation_level(code: str, title: str) -> str:
+    """The level of an occupation, from its SOC group and title: management (11-xxxx), first-line
+    supervisors, helpers, assistants and aides, or "" for the rest."""
+    lower = title.lower()
+    if code.startswith("11-"):
+        return "management"
+    if "supervisors" in lower:
+        return "supervisor"
+    if lower.startswith("helpers"):
+        return "helper"
+    if "assistants" in lower or "aides" in lower:
+        return "assistant"
+    return ""
+
+
+@dataclasses.dataclass(frozen=True)
+class Weights:
+    """Every tunable number, chosen on the dev split of eval/search_eval.py (never on test), except
+    `exact`, `exact_main` and `prior`, set for behaviour the held-out titles cannot show."""
+
+    # Words
+    modifier: float = 0.6  # weight of a modifier ("senior", "licensed") relative to its idf
+    fuzzy_cutoff: float = 80.0  # rapidfuzz ratio below which an unknown word matches nothing
+    desc_word: float = 1.0  # weight of a word only descriptions and tasks hold, relative to its idf
+    # Titles
+    query_cover: float = 0.6  # share of a title's score from how much of the query it covers
+    head_match: float = 0.2  # the title's head noun is the query's head noun
+    head_present: float = 0.0  # the query's head noun is elsewhere in the title
+    all_words: float = 0.3  # the title holds every word of the query
+    exact: float = 0.5  # the title has exactly the query's words
+    exact_main: float = 2.0  # ... and is an occupation's or a read's own title
+    occupation_title: float = 1.0  # multiplier for an occupation's own title
+    catch_all: float = 0.7  # multiplier for an "All Other" occupation's own title: not the name of a job
+    synonym: float = 1.5  # multiplier for a synonyms.yaml term: reviewed, so above O*NET's look-alike titles
+    # Occupations
+    entry: float = 1.0  # weight of the best-titles score
+    votes: int = 4  # titles counted per occupation
+    vote_decay: float = 0.5  # weight of the 2nd best title; the 3rd gets its square, and so on
+    lm: float = 0.5  # weight of the language-model score
+    lm_mu: float = 10.0  # Dirichlet smoothing of the title bags, in words
+    lm_head: float = 0.5  # weight of head-noun features in the model, relative to words
+    head_power: float = 2.0  # > 1 gives specific heads ("dermatologist") more weight than common ones
+    lm_root: float = 0.5  # weight of six-letter roots ("actuar" for actuary, actuarial)
+    lm_desc: float = 0.6  # weight of description and task words
+    lm_desc_mu: float = 200.0  # Dirichlet smoothing of the description bags, in words
+    prior: float = 0.02  # × log(1 + employment in thousands)
+    prior_short: float = 0.3  # added to `prior` for a one-word query: the common job first
+    level_match: float = 0.0  # an occupation of the level the query names ("manager" → 11-xxxx)
+    level_other: float = 0.0  # taken from an occupation of another level
+    level_window: float = 0.0  # if > 0, the level weights move only occupations this close to the best
+    # Reads
+    read_title: float = 1.2  # multiplier for a read's title: an editor chose those words
+    read_description: float = 0.5  # weight of a read's description, as one more title
+    read_inherit: float = 0.9  # a read's share of the score of an occupation it covers
+
+
+DEFAULT_WEIGHTS = Weights()
+
+
+def employment_by_code(rows: Iterable[tuple[str, str, float]]) -> dict[str, float]:
+    """(O*NET code, BLS code, employment) → O*NET code → employment, a BLS figure shared by
+    several O*NET occupations split evenly between them (a prior, not a published figure)."""
+    rows = list(rows)
+    sharing: dict[str, int] = defaultdict(int)
+    for _, nem_code, _ in rows:
+        sharing[nem_code] += 1
+    return {code: employment / sharing[nem_code] for code, nem_code, employment in rows}

@@ -1,0 +1,91 @@
+"""The reviewed synonym table (synonyms.yaml): lay words, slang and new job names, each with the
+occupation or read title words it means. Pure: no Django.
+
+`load_synonyms()` validates the whole file and raises SynonymFileError listing every problem as
+`path:line: problem`; the index resolves each entry's `means` to the one occupation or read whose
+title has exactly those words (`engine.SearchIndex`), and the entry becomes one more title of it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import yaml
+
+from careermap.lib.yamlsafe import YamlProblem, load_with_nodes
+from careermap.search import text
+
+SYNONYM_FILE = Path(__file__).with_name("synonyms.yaml")
+FIELDS = {"term", "means", "exact", "note"}
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Synonym:
+    term: str  # what people type: "realtor"
+    means: str  # title words of the occupation or read it stands for: "real estate sales agent"
+    exact: bool = True  # False: no occupation is this job; `means` is only the closest
+    line: int = 0  # where it is in the file, for error messages and tests
+
+
+class SynonymFileError(ValueError):
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def parse_synonyms(source: str, path: str = "synonyms.yaml") -> tuple[Synonym, ...]:
+    """Every entry, or SynonymFileError naming each bad one as path:line: problem."""
+    try:
+        data, root = load_with_nodes(source)
+    except YamlProblem as exc:
+        raise SynonymFileError([f"{path}:{exc.line}: {exc.message}"]) from None
+    if not isinstance(data, list) or not isinstance(root, yaml.SequenceNode):
+        raise SynonymFileError([f"{path}:1: expected a list of entries (- term: …, means: …)"])
+    problems: list[str] = []
+    out: list[Synonym] = []
+    seen: dict[tuple[str, ...], int] = {}
+    for item, node in zip(data, root.value, strict=True):
+        line = node.start_mark.line + 1
+
+        def problem(message: str, at: int = line) -> None:
+            problems.append(f"{path}:{at}: {message}")
+
+        if not isinstance(item, dict):
+            problem("an entry must be a mapping with term and means")
+            continue
+        lines = {key.value: key.start_mark.line + 1 for key, _ in getattr(node, "value", [])}
+        unknown = sorted(set(map(str, item)) - FIELDS)
+        if unknown:
+            problem(
+                f"unknown field {', '.join(unknown)} (allowed: term, means, exact, note)", lines.get(unknown[0], line)
+            )
+        term, means, exact = item.get("term"), item.get("means"), item.get("exact", True)
+        if not isinstance(term, str) or not text.words(term):
+            problem("term: a word or phrase people type is required", lines.get("term", line))
+            continue
+        if not isinstance(means, str) or not text.words(means):
+            problem("means: the title words it stands for are required", lines.get("means", line))
+            continue
+        if not isinstance(exact, bool):
+            problem("exact: true or false", lines.get("exact", line))
+            continue
+        if len(term) > text.MAX_QUERY_CHARS:
+            problem(f"term: at most {text.MAX_QUERY_CHARS} characters", lines["term"])
+            continue
+        words = tuple(text.words(term))
+        if words in seen:
+            problem(f"term: {term!r} is already listed on line {seen[words]}", lines["term"])
+            continue
+        if text.words(term) == text.words(means):
+            problem("means: the same words as term; nothing to add", lines["means"])
+            continue
+        seen[words] = line
+        out.append(Synonym(term=term.strip(), means=means.strip(), exact=exact, line=line))
+    if problems:
+        raise SynonymFileError(problems)
+    return tuple(out)
+
+
+def load_synonyms(path: Path = SYNONYM_FILE) -> tuple[Synonym, ...]:
+    return parse_synonyms(path.read_text(encoding="utf-8"), path=str(path))

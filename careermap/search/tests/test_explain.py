@@ -1,0 +1,104 @@
+"""What a result says about itself (matched, exact), synonyms, level words, the loose typo
+fallback and the typeahead, in memory on fixture rows."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from careermap.search.documents import DEFAULT_WEIGHTS, Corpus, OccupationDoc, TitleDoc, occupation_level
+from careermap.search.engine import SearchIndex
+from careermap.search.querywords import query_words
+from careermap.search.synonyms import Synonym
+from careermap.search.tests.fixtures import fixture_corpus
+
+CORPUS = fixture_corpus()
+INDEX = SearchIndex(CORPUS)
+
+
+def test_each_hit_says_which_title_matched() -> None:
+    first = INDEX.search("skin doctor")[0]
+    assert (first.key, first.matched, first.matched_kind) == ("29-1213.00", "Skin Doctor", "alternate title")
+    first = INDEX.search("dermatologists")[0]
+    assert (first.matched, first.matched_kind) == ("Dermatologists", "title")
+
+
+def test_a_synonym_is_one_more_title_of_what_it_means() -> None:
+    corpus = dataclasses.replace(
+        CORPUS,
+        synonyms=(
+            Synonym(term="cabbie", means="Taxi Drivers"),
+            Synonym(term="youtuber", means="Data Entry Keyers", exact=False),
+            Synonym(term="astronaut", means="Astronauts"),
+        ),
+    )
+    index = SearchIndex(corpus)
+    outcome = index.search_detail("cabbie")
+    assert outcome.exact is True
+    assert (outcome.hits[0].key, outcome.hits[0].matched, outcome.hits[0].matched_kind) == (
+        "53-3054.00",
+        "cabbie",
+        "synonym",
+    )
+    closest = index.search_detail("youtuber")
+    assert closest.exact is False  # the page says "no occupation matches this exactly; closest:"
+    assert (closest.hits[0].key, closest.hits[0].matched_kind) == ("43-9021.00", "closest (synonym)")
+    assert [s.term for s in index.unresolved] == ["astronaut"]  # no title has those words
+    assert all(hit.matched_kind != "synonym" for hit in INDEX.search("cabbie"))  # without the entry
+
+
+def test_exact_is_false_when_a_word_was_a_typo_or_is_missing() -> None:
+    assert INDEX.search_detail("registered nurse").exact is True
+    assert INDEX.search_detail("registred nurse").exact is False  # found, but through a corrected word
+    assert INDEX.search_detail("xxyyzz").hits == []
+
+
+def test_a_word_too_far_from_any_title_still_finds_the_closest() -> None:
+    assert query_words(INDEX, ["plumbng"]) == []  # beyond the usual typo cutoff ...
+    outcome = INDEX.search_detail("plumbng")
+    assert outcome.hits[0].key in {"47-2152.00", "plumber"}  # ... so the looser one answers
+    assert outcome.exact is False
+
+
+def test_occupation_levels() -> None:
+    assert occupation_level("11-9051.00", "Food Service Managers") == "management"
+    assert occupation_level("35-1012.00", "First-Line Supervisors of Food Preparation and Serving Workers") == (
+        "supervisor"
+    )
+    assert occupation_level("47-3015.00", "Helpers--Pipelayers, Plumbers, Pipefitters, and Steamfitters") == "helper"
+    assert occupation_level("31-1131.00", "Nursing Assistants") == "assistant"
+    assert occupation_level("35-2014.00", "Cooks, Restaurant") == ""
+
+
+def test_a_level_word_moves_results_to_that_level_when_weighted() -> None:
+    corpus = Corpus(
+        occupations=(
+            OccupationDoc("11-9051.00", "Food Service Managers", "/o/1/", 300.0),
+            OccupationDoc(
+                "35-1012.00", "First-Line Supervisors of Food Preparation and Serving Workers", "/o/2/", 1100.0
+            ),
+        ),
+        titles=(
+            TitleDoc("35-1012.00", "Restaurant Manager"),
+            TitleDoc("35-1012.00", "Restaurant Shift Lead"),
+            TitleDoc("11-9051.00", "Food and Beverage Manager"),
+            TitleDoc("11-9051.00", "Restaurant General Manager"),
+        ),
+    )
+    flat = SearchIndex(corpus, dataclasses.replace(DEFAULT_WEIGHTS, level_match=0.0, level_other=0.0))
+    levelled = SearchIndex(corpus, dataclasses.replace(DEFAULT_WEIGHTS, level_match=2.0, level_other=2.0))
+    assert flat.search("restaurant manager")[0].key == "35-1012.00"
+    assert levelled.search("restaurant manager")[0].key == "11-9051.00"
+    assert levelled.search("restaurant supervisor")[0].key == "35-1012.00"
+
+
+def test_typeahead_suggests_titles_by_prefix_most_held_first() -> None:
+    found = INDEX.suggest("nur")
+    assert [s.key for s in found[:3]] == ["29-1141.00", "29-1141.03", "31-1131.00"]
+    assert all(any(word.startswith("nur") for word in s.text.lower().split()) for s in found)
+    assert len({(s.kind, s.key) for s in found}) == len(found)  # one per occupation or read
+    assert [(s.text, s.key, s.url) for s in INDEX.suggest("cab")] == [
+        ("Cab Driver", "53-3054.00", "/occupations/53-3054.00/")
+    ]
+    assert INDEX.suggest("n") == []  # too short to suggest
+    assert INDEX.suggest("zzzz") == []
+    assert len(INDEX.suggest("nur", limit=2)) == 2
