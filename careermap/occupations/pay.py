@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, Protocol
 
-from careermap.lib.templatetags.humanize_lite import dollars, dollars_hourly
+from careermap.lib.money import dollars, dollars_hourly
 from careermap.occupations.importers import oews
 
 # Our rule for the "low precision" flag (BLS publishes the relative standard errors, not a

@@ -26,6 +26,7 @@ import dataclasses
 import hashlib
 from collections.abc import Hashable, Mapping
 from decimal import ROUND_HALF_EVEN, Decimal
+from typing import TypeVar
 
 MIN_PEOPLE = 10
 MAX_PERSON_SHARE = Decimal("0.25")
@@ -33,6 +34,7 @@ K_CHANGED = 5
 DOLLAR_STEP = Decimal("0.50")
 HOURS_STEP = 10
 METHOD_VERSION = "pooled-1"
+Person = TypeVar("Person", bound=Hashable)  # whoever keys a table: a user id in the app, anything in tests
 
 PUBLISHED = "published"  # new figures
 HELD = "held"  # the figures published before, unchanged (fewer than K_CHANGED people changed)
@@ -100,7 +102,7 @@ def enough(contributions: list[Contribution]) -> bool:
     return max(c.minutes for c in people) * denominator <= numerator * total
 
 
-def complement_safe(task: Mapping[Hashable, tuple[int, int]], platform: Mapping[Hashable, tuple[int, int]]) -> bool:
+def complement_safe(task: Mapping[Person, tuple[int, int]], platform: Mapping[Person, tuple[int, int]]) -> bool:
     """Rule 1 across overlapping tables: a task type's table and its platform's table of the same quarter
     differ by people's other work on the platform. Publish the task type only when that difference is
     nobody's or at least K_CHANGED people's, so subtracting one table from the other isolates no one.

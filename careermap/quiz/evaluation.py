@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import random
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable
 from typing import Any
 
 from careermap.quiz.matching import (
@@ -69,7 +69,7 @@ def random_interests(rng: random.Random, mode: str = "uniform") -> dict[str, int
     (closer to how people answer: they like some kinds of work more than others)."""
     if mode == "uniform":
         return {item: rng.randint(1, 5) for item in ITEM_IDS}
-    liking = {letter: rng.randint(1, 5) for letter in RIASEC}
+    liking: dict[str, int] = {letter: rng.randint(1, 5) for letter in RIASEC}
     return {item: min(5, max(1, liking[item[0]] + rng.choice((-1, 0, 0, 1)))) for item in ITEM_IDS}
 
 
@@ -108,7 +108,7 @@ class OneType:
         return len(self.matches) == 3 and all(code[:1] == self.letter for _, _, code in self.matches)
 
 
-def one_type(candidates: Sequence[Candidate], practical: Practical = OPEN) -> list[OneType]:
+def one_type(candidates: Iterable[Candidate], practical: Practical = OPEN) -> list[OneType]:
     results = []
     for letter in RIASEC:
         outcome = match(Answers(interests=only(letter), practical=practical), candidates)
@@ -120,7 +120,7 @@ def one_type(candidates: Sequence[Candidate], practical: Practical = OPEN) -> li
     return results
 
 
-def one_type_sweep(candidates: Sequence[Candidate], *, practical_sets: int, seed: int) -> dict[str, Any]:
+def one_type_sweep(candidates: Iterable[Candidate], *, practical_sets: int, seed: int) -> dict[str, Any]:
     """One-type profiles under random practical answers: how often every returned match has the
     type as its first high point, and how often three come back at all."""
     rng = random.Random(seed)
@@ -137,7 +137,7 @@ def one_type_sweep(candidates: Sequence[Candidate], *, practical_sets: int, seed
     return {"practical_sets": practical_sets, "by_type": by_type}
 
 
-def stability(candidates: Sequence[Candidate], *, sets: int, seed: int, mode: str = "uniform") -> dict[str, Any]:
+def stability(candidates: Iterable[Candidate], *, sets: int, seed: int, mode: str = "uniform") -> dict[str, Any]:
     """Change one interest answer in each of `sets` random answer sets; count how many of the
     three matches change. A change is a match in one list but not the other."""
     rng = random.Random(seed)
@@ -172,7 +172,7 @@ def stability(candidates: Sequence[Candidate], *, sets: int, seed: int, mode: st
     }
 
 
-def audit(candidates: Sequence[Candidate], *, sets: int, seed: int) -> dict[str, Any]:
+def audit(candidates: Iterable[Candidate], *, sets: int, seed: int) -> dict[str, Any]:
     """Random answers of both kinds; every outcome checked for broken rules."""
     rng = random.Random(seed)
     broken: list[str] = []

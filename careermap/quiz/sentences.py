@@ -193,12 +193,16 @@ def too_few_note(found: int, wanted: int, p: Practical) -> str:
 
 
 def durability_note(p: Practical, matches: tuple[Match, ...]) -> str | None:
-    """Said plainly when durability matters a lot and even the best fits are only mid-durability."""
+    """Durability "a lot" orders the best interest fits by durability, not by score: the page says
+    so, and says plainly when even the most durable of them is only mid-durability."""
     if p.durability != "a-lot" or not matches:
         return None
     top = matches[0].candidate.durability
     if top is not None and top >= W.mid_durability:
-        return None
+        return (
+            "Durability matters a lot to you, so your best interest fits come first and, among them, "
+            "the most durable leads, even where a less durable one fits your interests a little better."
+        )
     shown = "has no durability score" if top is None else f"scores {top}/100"
     return (
         f"Durability matters a lot to you, but the most durable of your best interest fits {shown}: "

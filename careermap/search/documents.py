@@ -75,11 +75,11 @@ class Suggestion:
 
 # Level words (issue 19): a query holding one moves toward occupations of that level and away from
 # those of another. Apprentices and trainees are not a level: SOC counts them in their trade
-# (text.TRAINEE_WORDS). "head" is left out: "head cook" and "head nurse" are not managers.
+# (text.TRAINEE_WORDS). "head" is left out: "head cook" and "head nurse" are not managers, and
+# "management" names a field as often as a level ("Change Management Analyst").
 LEVEL_OF_WORD = {
     "manager": "management",
     "managers": "management",
-    "management": "management",
     "director": "management",
     "directors": "management",
     "chief": "management",
@@ -144,9 +144,9 @@ class Weights:
     lm_desc_mu: float = 200.0  # Dirichlet smoothing of the description bags, in words
     prior: float = 0.02  # × log(1 + employment in thousands)
     prior_short: float = 0.3  # added to `prior` for a one-word query: the common job first
-    level_match: float = 0.0  # an occupation of the level the query names ("manager" → 11-xxxx)
+    level_match: float = 0.2  # an occupation of the level the query names ("manager" → 11-xxxx)
     level_other: float = 0.0  # taken from an occupation of another level
-    level_window: float = 0.0  # if > 0, the level weights move only occupations this close to the best
+    level_window: float = 0.15  # if > 0, the level weights move only occupations this close to the best
     # Reads
     read_title: float = 1.2  # multiplier for a read's title: an editor chose those words
     read_description: float = 0.5  # weight of a read's description, as one more title

@@ -1,17 +1,21 @@
 """The IRS business standard mileage rate, as data: each period with its cents per mile and where the IRS
 published it. Pure: no ORM.
 
-Only periods checked against the IRS's own page are here. The IRS page "Standard mileage rates"
+Only periods read on the IRS's own page are here. The IRS page "Standard mileage rates"
 (https://www.irs.gov/tax-professionals/standard-mileage-rates) lists each period with the news release
-that announced it; the rows below are copied from it (checked 2026-12-06 against the copy of that page the
-project's search tool holds, which runs to 2020). Rates announced later — 2021 onwards — could not be
-checked against irs.gov from here, so they are not stored: for those years `rate_for` answers None and
-the pages say the rate is not known here, rather than guessing. (Secondary sources give figures for
-2021–2026 and report a mid-year change in 2026; add a period only after reading it on irs.gov, with its
-notice or release number.)
+that announced it; the rows below are copied from it. First checked 2026-12-06 against a copy of that page
+that runs to 2020; checked again on 2026-12-06 (issue #22) against a later copy of the same irs.gov page
+held by the project's search tool, which runs to 2023 and adds 2021 (IR-2020-279), 1 Jan – 30 Jun 2022
+(IR-2021-251), 1 Jul – 31 Dec 2022 (IR-2022-124, the mid-year change) and 2023 (IR-2022-234).
 
-A year can have two periods (in 2011 the rate changed on 1 July), so a rate belongs to a span of dates.
-Every period starts on the first of a month, so the summary can look rates up by month.
+Not stored, because no irs.gov page or IRS notice text giving them could be read from here on 2026-12-06
+(only third-party pages — firm blogs, news sites — which name Notices 2024-08, 2025-05 and 2026-10 and
+report a further change on 1 July 2026): 2024, 2025 and 2026. For those years `rate_for` answers None and
+the pages say the rate is not known here, rather than guessing. Add a period only after reading it on
+irs.gov, with its release or notice number.
+
+A year can have two periods (in 2011 and 2022 the rate changed on 1 July), so a rate belongs to a span of
+dates. Every period starts on the first of a month, so the summary can look rates up by month.
 """
 
 from __future__ import annotations
@@ -60,6 +64,10 @@ IRS_BUSINESS_RATES: tuple[MileageRate, ...] = (
     _year(2018, "54.5", "IR-2017-204"),
     _year(2019, "58", "IR-2018-251"),
     _year(2020, "57.5", "IR-2019-215"),
+    _year(2021, "56", "IR-2020-279"),
+    MileageRate(dt.date(2022, 1, 1), dt.date(2022, 6, 30), Decimal("58.5"), "IR-2021-251"),
+    MileageRate(dt.date(2022, 7, 1), dt.date(2022, 12, 31), Decimal("62.5"), "IR-2022-124"),
+    _year(2023, "65.5", "IR-2022-234"),
 )
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from django.conf import settings as django_settings
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, ViewportSize, expect
 
 from careermap.content.models import Read
 from careermap.content.services import content_load
@@ -18,8 +18,8 @@ from careermap.occupations.services import data_import
 from careermap.occupations.tests.datafiles import write_data_dir
 from tests.e2e.test_a11y import check
 
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
+DESKTOP: ViewportSize = {"width": 1280, "height": 900}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 
 
 @pytest.fixture
@@ -41,7 +41,7 @@ def axe_context(browser: Browser) -> Any:
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_the_map_renders_filters_and_opens_a_read_from_the_keyboard(
-    page: Page, live_server, site, viewport: dict[str, int]
+    page: Page, live_server, site, viewport: ViewportSize
 ) -> None:
     errors: list[str] = []
     # Any refused or missing resource of the page (the site has no favicon: not this page's concern).
@@ -98,7 +98,7 @@ def test_the_explorer_draws_occupations_and_a_filter_changes_it(page: Page, live
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
-def test_compare_shows_the_chosen_items(page: Page, live_server, site, viewport: dict[str, int]) -> None:
+def test_compare_shows_the_chosen_items(page: Page, live_server, site, viewport: ViewportSize) -> None:
     page.set_viewport_size(viewport)
     page.goto(f"{live_server.url}/?collection=careers")
     page.locator(".read-card", has_text="Registered nurse").get_by_role("link", name="Compare with…").click()
@@ -116,7 +116,7 @@ def test_compare_shows_the_chosen_items(page: Page, live_server, site, viewport:
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_the_new_pages_have_no_serious_accessibility_violations(
-    axe_context, live_server, site, viewport: dict[str, int]
+    axe_context, live_server, site, viewport: ViewportSize
 ) -> None:
     page = axe_context.new_page()
     page.set_viewport_size(viewport)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from django.conf import settings
 
 from careermap.content.parsing import ParsedRead
 from careermap.content.services import content_parse_all, content_warnings
+from careermap.tests.realdata import real_data_path
 
 READS = content_parse_all(directory=settings.CAREERMAP_CONTENT_DIR)
 IDS = [read.slug for read in READS]
@@ -107,19 +107,14 @@ def test_review_dates_follow_the_cadence(read: ParsedRead) -> None:
         assert front.durability.scored and front.occupations
 
 
-def _onet_codes() -> set[str] | None:
-    path = Path(settings.CAREERMAP_DATA_DIR) / "onet_29_3" / "Occupation Data.txt"
-    if not path.exists():
-        return None
-    with path.open(encoding="utf-8") as handle:
+def _onet_codes() -> set[str]:
+    with real_data_path("onet_29_3", "Occupation Data.txt").open(encoding="utf-8") as handle:
         return {row["O*NET-SOC Code"] for row in csv.DictReader(handle, delimiter="\t")}
 
 
 @pytest.mark.realdata
 def test_every_occupation_link_resolves_in_the_onet_data() -> None:
     codes = _onet_codes()
-    if codes is None:
-        pytest.skip(f"O*NET data not found under {settings.CAREERMAP_DATA_DIR}")
     unresolved = {read.slug: code for read in READS for code in read.front.occupations if code not in codes}
     assert unresolved == {}
 

@@ -1,10 +1,12 @@
-"""Two small template filters for looking things up in dicts and objects safely."""
+"""Small template filters: safe lookups in dicts and objects, area links, dollar amounts."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import template
+
+from careermap.lib import money
 
 register = template.Library()
 
@@ -28,19 +30,9 @@ def with_area(url: str, area: Any) -> str:
     return f"{url}{'&' if '?' in url else '?'}area={code}"
 
 
-@register.filter
-def dollars(value: float | None, at_least: bool = False) -> str:
-    """$135,980; a top-coded figure reads "≥ $239,200" (BLS publishes no higher value)."""
-    if value is None:
-        return ""
-    return f"{'≥ ' if at_least else ''}${value:,.0f}"
-
-
-@register.filter
-def dollars_hourly(value: float | None, at_least: bool = False) -> str:
-    if value is None:
-        return ""
-    return f"{'≥ ' if at_least else ''}${value:,.2f}"
+# The dollar wording lives in the pure careermap/lib/money.py (occupations/pay.py uses it too).
+register.filter("dollars", money.dollars)
+register.filter("dollars_hourly", money.dollars_hourly)
 
 
 @register.filter

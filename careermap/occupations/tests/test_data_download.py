@@ -9,11 +9,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 
 from careermap.occupations import downloads
 from careermap.occupations.importers.xlsx import XlsxError, read_sheet, sheet_table
 from careermap.occupations.services import DownloadError, data_download
+from careermap.tests.realdata import real_data_path
 
 
 def tiny_xlsx(sheet_name: str, rows: list[list[object]]) -> bytes:
@@ -148,9 +148,7 @@ def test_it_lays_files_out_like_the_shared_folder(tmp_path: Path, monkeypatch: p
 def test_the_xlsx_conversion_reproduces_the_shared_csvs(
     workbook: str, sheet: str, first_cell: str, converted: str
 ) -> None:
-    root = Path(settings.CAREERMAP_DATA_DIR)
-    if not (root / workbook).is_file():
-        pytest.skip(f"shared data not found at {root} (set CAREERMAP_DATA_DIR to run this test)")
+    original = real_data_path(*workbook.split("/"))
     buffer = io.StringIO()
-    csv.writer(buffer).writerows(sheet_table(read_sheet((root / workbook).read_bytes(), sheet), first_cell))
-    assert buffer.getvalue() == (root / converted).read_bytes().decode("utf-8")
+    csv.writer(buffer).writerows(sheet_table(read_sheet(original.read_bytes(), sheet), first_cell))
+    assert buffer.getvalue() == real_data_path(*converted.split("/")).read_bytes().decode("utf-8")

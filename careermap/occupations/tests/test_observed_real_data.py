@@ -9,12 +9,12 @@ import csv
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.test import Client
 
 from careermap.occupations import selectors
 from careermap.occupations.models import Dataset, ObservedExposure, ObservedTask
 from careermap.occupations.services import data_import
+from careermap.tests.realdata import real_data_path
 
 pytestmark = [pytest.mark.django_db, pytest.mark.realdata]
 FOLDER = "anthropic_economic_index"
@@ -22,10 +22,9 @@ FOLDER = "anthropic_economic_index"
 
 @pytest.fixture(scope="module")
 def data_dir() -> Path:
-    root = Path(settings.CAREERMAP_DATA_DIR)
-    if not (root / "onet_29_3" / "Occupation Data.txt").is_file() or not (root / FOLDER).is_dir():
-        pytest.skip(f"shared data with {FOLDER}/ not found at {root} (set CAREERMAP_DATA_DIR to run this test)")
-    return root
+    real_data_path("onet_29_3", "Occupation Data.txt")
+    real_data_path(FOLDER)
+    return real_data_path()
 
 
 def test_computer_programmers_observed_exposure_and_tasks(data_dir: Path, client: Client) -> None:

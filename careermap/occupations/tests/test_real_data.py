@@ -10,22 +10,20 @@ from pathlib import Path
 from typing import Literal
 
 import pytest
-from django.conf import settings
 from django.test import Client
 
 from careermap.occupations.models import Area, Dataset, ExposureScore, Occupation, Projection, Task, Wage
 from careermap.occupations.selectors import area_search
 from careermap.occupations.services import data_import
+from careermap.tests.realdata import real_data_path
 
 pytestmark = [pytest.mark.django_db, pytest.mark.realdata]
 
 
 @pytest.fixture
 def data_dir() -> Path:
-    root = Path(settings.CAREERMAP_DATA_DIR)
-    if not (root / "onet_29_3" / "Occupation Data.txt").is_file():
-        pytest.skip(f"shared data not found at {root} (set CAREERMAP_DATA_DIR to run this test)")
-    return root
+    real_data_path("onet_29_3", "Occupation Data.txt")
+    return real_data_path()
 
 
 def rows(path: Path, delimiter: str = ",") -> list[dict[str, str]]:
@@ -94,8 +92,7 @@ def test_every_source_row_is_joined_or_counted_as_unmatched(data_dir: Path) -> N
 
 
 def test_oews_pay_on_the_real_files(data_dir: Path, client: Client) -> None:
-    if not (data_dir / "bls_oews_may2025" / "areas.csv").is_file():
-        pytest.skip(f"OEWS May 2025 not found under {data_dir}")
+    real_data_path("bls_oews_may2025", "areas.csv")
     data_import(data_dir=data_dir)
     assert Area.objects.filter(kind="state").count() == 54
     assert Area.objects.filter(kind__in=["metro", "nonmetro"]).count() == 528

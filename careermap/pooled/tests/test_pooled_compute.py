@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 from unittest import mock
 
 import pytest
@@ -24,7 +25,13 @@ def platform_cell(platform: str = "doordash") -> PooledCell | None:
     return run.cells.filter(platform=platform, task_type="", quarter=QUARTER).first()
 
 
-def shown(platform: str = "doordash") -> tuple | None:
+def the_cell(platform: str = "doordash") -> PooledCell:
+    cell = platform_cell(platform)
+    assert cell is not None
+    return cell
+
+
+def shown(platform: str = "doordash") -> tuple[Any, ...] | None:
     """Everything a reader can see of the platform's quarter (None: nothing)."""
     cell = platform_cell(platform)
     if cell is None or not cell.is_shown:
@@ -40,6 +47,13 @@ def shown(platform: str = "doordash") -> tuple | None:
     )
 
 
+def figures(platform: str = "doordash") -> tuple[Any, ...]:
+    """What a reader sees, when something is shown."""
+    seen = shown(platform)
+    assert seen is not None
+    return seen
+
+
 def test_nine_people_publish_nothing() -> None:
     crowd(9)
     result = pooled_compute()
@@ -50,7 +64,7 @@ def test_nine_people_publish_nothing() -> None:
 def test_ten_people_publish_the_median_and_middle_half_with_unpaid_time_counted() -> None:
     crowd(10)  # received 150…240 for 10 hours each, one of them unpaid: 15…24 dollars an hour
     pooled_compute()
-    cell = platform_cell()
+    cell = the_cell()
     assert cell.status == rules.PUBLISHED
     assert cell.people == 10
     assert cell.hours == 100
@@ -94,7 +108,7 @@ def test_sharing_one_platform_does_not_share_another() -> None:
 def test_withdrawal_removes_the_person_at_the_next_computation() -> None:
     users = crowd(14)
     pooled_compute()
-    assert shown()[0] == 14
+    assert figures()[0] == 14
     for user in users[:5]:
         consent_opt_out(user=user)
     pooled_compute()
@@ -104,11 +118,11 @@ def test_withdrawal_removes_the_person_at_the_next_computation() -> None:
 def test_account_deletion_removes_the_person_at_the_next_computation() -> None:
     users = crowd(16)
     pooled_compute()
-    assert shown()[0] == 16
+    assert figures()[0] == 16
     for user in users[:5]:
         user.delete()
     pooled_compute()
-    assert shown()[0] == 11
+    assert figures()[0] == 11
 
 
 def test_one_person_leaving_withholds_the_figure_rather_than_show_it_without_them() -> None:
@@ -116,7 +130,7 @@ def test_one_person_leaving_withholds_the_figure_rather_than_show_it_without_the
     pooled_compute()
     consent_opt_out(user=users[0])
     pooled_compute()
-    cell = platform_cell()
+    cell = the_cell()
     assert cell.status == rules.WITHHELD
     assert shown() is None
 
@@ -128,7 +142,7 @@ def test_one_person_joining_changes_nothing_that_is_published() -> None:
     contributor(received="900.00")  # an outlier who would move the figures
     pooled_compute()
     assert shown() == before
-    assert platform_cell().status == rules.HELD
+    assert the_cell().status == rules.HELD
 
 
 def test_enough_changes_publish_new_figures() -> None:
@@ -137,9 +151,9 @@ def test_enough_changes_publish_new_figures() -> None:
     before = shown()
     crowd(rules.K_CHANGED, start=400)
     pooled_compute()
-    assert platform_cell().status == rules.PUBLISHED
+    assert the_cell().status == rules.PUBLISHED
     assert shown() != before
-    assert shown()[0] == 12 + rules.K_CHANGED
+    assert figures()[0] == 12 + rules.K_CHANGED
 
 
 def test_a_failed_computation_keeps_the_published_figures() -> None:
@@ -192,7 +206,7 @@ def test_cents_are_counted_exactly() -> None:
     users = [contributor(minutes=60, unpaid=0, received="0.29") for _ in range(10)]
     Entry.objects.filter(user__in=users).update(tips=Decimal("0.57"))
     pooled_compute()
-    assert platform_cell().hourly_median == Decimal("1.00")  # 0.86 an hour, to the nearest 50 cents
+    assert the_cell().hourly_median == Decimal("1.00")  # 0.86 an hour, to the nearest 50 cents
     from careermap.pooled.services import _contributions
 
     work, *_ = _contributions()
@@ -207,7 +221,7 @@ def test_payments_matched_to_no_work_count_for_the_platform_not_for_task_types()
     for user in crowd(10):
         Payment.objects.create(user=user, platform="DoorDash", date=dt.date(2026, 9, 1), amount=Decimal("50.00"))
     pooled_compute()
-    assert platform_cell().hourly_median == Decimal("24.50")  # 19.50 + 50 dollars over 10 hours
+    assert the_cell().hourly_median == Decimal("24.50")  # 19.50 + 50 dollars over 10 hours
     task = PooledRun.objects.get().cells.get(task_type="deliveries")
     assert task.hourly_median == Decimal("19.50")
 
@@ -222,7 +236,7 @@ def test_payments_matched_to_no_work_count_for_the_platform_not_for_task_types()
         (dt.date(2026, 12, 31), dt.date(2026, 10, 1)),
     ],
 )
-def test_quarters_start_on_the_right_day(day: dt.date, quarter: dt.date, settings) -> None:  # type: ignore[no-untyped-def]
+def test_quarters_start_on_the_right_day(day: dt.date, quarter: dt.date, settings: Any) -> None:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

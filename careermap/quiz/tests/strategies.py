@@ -52,7 +52,7 @@ practical = st.builds(
 @st.composite
 def full_interests(draw: st.DrawFn) -> dict[str, int]:
     """All 48 items: a liking per type, each item near it (Hypothesis alone favours all-1 answers)."""
-    liking = {letter: draw(st.integers(1, 5)) for letter in RIASEC}
+    liking: dict[str, int] = {letter: draw(st.integers(1, 5)) for letter in RIASEC}
     return {item: min(5, max(1, liking[item[0]] + draw(st.integers(-1, 1)))) for item in ITEM_IDS}
 
 

@@ -46,7 +46,7 @@ def test_a_token_gives_back_its_stamp(answers: dict[str, Any], day: dt.date, ver
 
 # Made by the layout-"a" encoder before issue 23 (git show 3201ea9:careermap/quiz/codes.py) from only("C")
 # with the open practical answers, and from the same with R3 skipped, urgency "week" and durability "a-lot".
-OLD_LINKS = {
+OLD_LINKS: dict[str, dict[str, int | str]] = {
     "awPE5ENXKPuxF8fPik08mZsyTQuIIyJ2s": {"R3": 1, "urgency": "year", "durability": "not-much"},
     "awPE5EHIGv9Y2GpL69dM-ZsyTP4-GilLx": {"urgency": "week", "durability": "a-lot"},
 }

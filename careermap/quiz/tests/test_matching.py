@@ -235,9 +235,47 @@ def test_at_most_three_unique_matches_in_distinct_groups(answers: Answers, pool:
     assert len(keys) <= LIMIT and len(set(keys)) == len(keys)
     groups = [g for m in outcome.matches for g in m.candidate.groups]
     assert len(groups) == len(set(groups))
-    scores = [m.score for m in outcome.matches]
-    assert scores == sorted(scores, reverse=True)
+    # Sorted by the rule's own key: the score, except that durability "a lot" lifts the good fits
+    # (most durable first), so there the shown scores may be out of order, and the page says why.
+    keys_ranked = rank_keys(answers, pool)
+    ranks = [keys_ranked[key] for key in keys]
+    assert ranks == sorted(ranks, reverse=True)
+    if answers.practical.durability != "a-lot":
+        scores = [m.score for m in outcome.matches]
+        assert scores == sorted(scores, reverse=True)
+    elif outcome.matches:
+        assert any("most durable" in n for n in outcome.notes)
     assert all(m.why and m.interest_fit > 0 for m in outcome.matches)
+
+
+def rank_keys(answers: Answers, pool: list[Candidate]) -> dict[str, float]:
+    """Each eligible candidate's ranking key, from the one-candidate rules (tests/oracle.py): the
+    score, plus, for durability "a lot", good_fit_lift and good_fit_durability × points on the good
+    fits (within good_fit_margin of the best eligible fit)."""
+    profile, _ = interest_profile(answers.interests)
+    if profile is None:
+        return {}
+    user = _unit(profile.scores)
+    assert user is not None
+    rules = _Rules.of(answers.practical)
+    ranked: dict[str, tuple[float, float, Candidate]] = {}
+    for c in pool:
+        if c.unit is None:
+            continue
+        fit = sum(u * v for u, v in zip(user, c.unit, strict=True))
+        adjust = _practical_adjust(rules, c)
+        if fit > MIN_FIT and adjust is not None:
+            ranked[c.key] = (fit, fit + adjust, c)
+    if answers.practical.durability != "a-lot" or not ranked:
+        return {key: score for key, (_, score, _) in ranked.items()}
+    best = max(fit for fit, _, _ in ranked.values())
+    keys: dict[str, float] = {}
+    for key, (fit, score, c) in ranked.items():
+        if fit >= best - W.good_fit_margin:
+            points = W.no_score_points_a_lot if c.durability is None else durability_points(c)
+            score = score + W.good_fit_lift + W.good_fit_durability * points
+        keys[key] = score
+    return keys
 
 
 @settings(max_examples=60, deadline=None)
@@ -277,8 +315,12 @@ def test_hard_requirements_are_never_violated(answers: Answers, pool: list[Candi
             assert c.needs_licence is not True
         if p.budget_usd is not None and c.start_cost_min is not None:
             assert c.start_cost_min <= p.budget_usd
-        if p.train == "none":
+        own = p.experience is not None and p.experience.years >= 1 and p.experience.code in c.codes
+        if p.train == "none" and not own:  # related occupations never waive education
             assert c.education_level <= p.education
+        if c.education_level > p.education and own:  # the one waiver, and the page says so
+            assert m.credited and any("the work you have done" in w for w in m.why)
+            assert not any("which you do not have yet" in w for w in m.watch)
 
 
 @settings(max_examples=100, deadline=None)
@@ -297,12 +339,15 @@ def test_urgency_is_respected(answers: Answers, pool: list[Candidate]) -> None:
 @settings(max_examples=60, deadline=None)
 @given(answers=s.answers, pool=s.candidates())
 def test_a_match_is_the_best_remaining_candidate_in_its_turn(answers: Answers, pool: list[Candidate]) -> None:
-    """Nothing skipped over scores higher than a match unless it shares a group with an earlier match."""
+    """Nothing skipped over ranks higher than a match unless it shares a group with an earlier match.
+    The rank is the score, lifted for the good fits when durability matters a lot (rank_keys): a
+    candidate alone is always its own best fit, so the lift needs the whole pool's best fit."""
     outcome = match(answers, pool)
     if not outcome.matches:
         return
     ranked = [match(answers, [c], limit=1).matches for c in pool]
-    singles = sorted((m[0] for m in ranked if m), key=lambda m: (-m.score, m.candidate.key))
+    key_of = rank_keys(answers, pool)
+    singles = sorted((m[0] for m in ranked if m), key=lambda m: (-key_of[m.candidate.key], m.candidate.key))
     taken: set[str] = set()
     expected = []
     for single in singles:
@@ -339,8 +384,9 @@ def test_the_ranking_is_the_one_a_plain_loop_gives(answers: Answers, pool: list[
     if outcome.profile is None:
         return
     user = _unit(outcome.profile.scores)
+    assert user is not None  # a profile is only made from answers that vary
     rules = _Rules.of(answers.practical)
-    ranked = []
+    ranked: list[tuple[float, float, Candidate]] = []
     for c in pool:
         if c.unit is None:
             continue
@@ -354,10 +400,10 @@ def test_the_ranking_is_the_one_a_plain_loop_gives(answers: Answers, pool: list[
             if fit >= best - W.good_fit_margin:
                 points = W.no_score_points_a_lot if c.durability is None else durability_points(c)
                 ranked[n] = (fit, score + W.good_fit_lift + W.good_fit_durability * points, c)
-    ranked = [(-score, c.key, c) for _, score, c in ranked]
-    ranked.sort(key=lambda t: (t[0], t[1]))
-    picked, taken = [], set()
-    for _, key, c in ranked:
+    order = sorted(((-score, c.key, c) for _, score, c in ranked), key=lambda t: (t[0], t[1]))
+    picked: list[str] = []
+    taken: set[str] = set()
+    for _, key, c in order:
         if not taken & c.groups:
             taken |= c.groups
             picked.append(key)
@@ -393,6 +439,23 @@ def test_years_in_the_same_occupation_or_a_related_one_count_as_the_experience_i
     too_few_years = dataclasses.replace(job, years=2)
     only_own = match(social(urgency="within-year", experience=too_few_years), [own, related])
     assert [m.candidate.key for m in only_own.matches] == [own.key]  # related ones need BLS's 5 years
+
+
+def test_experience_waives_education_only_for_the_persons_own_occupation() -> None:
+    """Own occupation: no education gap (the page says "the work you have done"). A related one
+    credits the experience wait only: the education it asks for still counts."""
+    degree = {"education_level": 4, "first_dollar": ("year-plus",) * 7, "first_dollar_credited": ("weeks",) * 7}
+    own = occupation("21-1000.00", SOCIAL, codes=("21-1000.00",), **degree)
+    related = occupation("25-1000.00", SOCIAL, codes=("25-1000.00",), job_zone=3, **degree)
+    job = Experience(code="21-1000.00", title="Counselors", years=5, job_zone=3,
+                     related=frozenset({"25-1000.00"}), median_wage=None)  # fmt: skip
+    no_training = match(social(education=1, train="none", experience=job), [own, related])
+    assert [m.candidate.key for m in no_training.matches] == [own.key]
+    assert any("the work you have done" in w for w in no_training.matches[0].why)
+    will_train = match(social(education=1, experience=job), [own, related])
+    by_key = {m.candidate.key: m for m in will_train.matches}
+    assert abs(by_key[own.key].score - by_key[related.key].score + 3 * W.education_gap) < 1e-6
+    assert any("which you do not have yet" in w for w in by_key[related.key].watch)
 
 
 def test_a_pay_floor_leaves_out_occupations_below_it_and_flags_reads() -> None:

@@ -26,6 +26,7 @@ from careermap.quiz.matching import BAND_RANK, RIASEC, Answers, Candidate, Outco
 from careermap.quiz.questions import ITEMS_FOLDER, practical_answers
 from careermap.quiz.rules import Rules
 from careermap.quiz.tests.oracle import practical_adjust
+from careermap.tests.realdata import real_data_path
 
 pytestmark = [pytest.mark.realdata]
 
@@ -243,9 +244,8 @@ class World:
 
 @pytest.fixture(scope="module")
 def world(django_db_setup: Any, django_db_blocker: Any) -> Iterator[World]:
-    root = Path(settings.CAREERMAP_DATA_DIR)
-    if not (root / "onet_29_3" / "Interests.txt").is_file() or not (root / ITEMS_FOLDER / "codebook.txt").is_file():
-        pytest.skip(f"shared data not found at {root}")
+    real_data_path("onet_29_3", "Interests.txt")
+    root = real_data_path(ITEMS_FOLDER, "codebook.txt").parent.parent
     from careermap.quiz import selectors
     from careermap.search.selectors import search, search_index_forget
 
@@ -290,7 +290,7 @@ def pay_floor(persona: Persona, world: World) -> int | None:
     if value == "none":
         return None
     if value == "current":
-        return world.truth[persona.job]["median"]  # type: ignore[no-any-return]
+        return world.truth[persona.job]["median"]
     return int(value)
 
 

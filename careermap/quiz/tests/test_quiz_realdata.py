@@ -15,17 +15,15 @@ from careermap.occupations.services import data_import
 from careermap.quiz import evaluation
 from careermap.quiz.questions import ITEMS_FOLDER, question_set
 from careermap.quiz.selectors import build_candidates
+from careermap.tests.realdata import real_data_path
 
 pytestmark = [pytest.mark.django_db, pytest.mark.realdata]
 
 
 @pytest.fixture
 def data_dir() -> Path:
-    root = Path(settings.CAREERMAP_DATA_DIR)
-    needed = (root / "onet_29_3" / "Interests.txt", root / ITEMS_FOLDER / "codebook.txt")
-    if not all(path.is_file() for path in needed):
-        pytest.skip(f"shared data not found at {root} (set CAREERMAP_DATA_DIR to run this test)")
-    return root
+    real_data_path("onet_29_3", "Interests.txt")
+    return real_data_path(ITEMS_FOLDER, "codebook.txt").parent.parent
 
 
 def test_the_real_codebook_gives_the_48_items_and_the_scale_we_show(data_dir: Path) -> None:

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import dataclasses
 
-from careermap.search.documents import DEFAULT_WEIGHTS, Corpus, OccupationDoc, TitleDoc, occupation_level
+from careermap.search.documents import (
+    DEFAULT_WEIGHTS,
+    LEVEL_OF_WORD,
+    Corpus,
+    OccupationDoc,
+    TitleDoc,
+    occupation_level,
+)
 from careermap.search.engine import SearchIndex
 from careermap.search.querywords import query_words
 from careermap.search.synonyms import Synonym
@@ -85,7 +92,9 @@ def test_a_level_word_moves_results_to_that_level_when_weighted() -> None:
         ),
     )
     flat = SearchIndex(corpus, dataclasses.replace(DEFAULT_WEIGHTS, level_match=0.0, level_other=0.0))
-    levelled = SearchIndex(corpus, dataclasses.replace(DEFAULT_WEIGHTS, level_match=2.0, level_other=2.0))
+    levelled = SearchIndex(
+        corpus, dataclasses.replace(DEFAULT_WEIGHTS, level_match=2.0, level_other=2.0, level_window=0.0)
+    )
     assert flat.search("restaurant manager")[0].key == "35-1012.00"
     assert levelled.search("restaurant manager")[0].key == "11-9051.00"
     assert levelled.search("restaurant supervisor")[0].key == "35-1012.00"
@@ -102,3 +111,37 @@ def test_typeahead_suggests_titles_by_prefix_most_held_first() -> None:
     assert INDEX.suggest("n") == []  # too short to suggest
     assert INDEX.suggest("zzzz") == []
     assert len(INDEX.suggest("nur", limit=2)) == 2
+
+
+def _kitchen(cook_jobs: float, cook_title: str) -> Corpus:
+    """Two occupations, one of them of the management level."""
+    return Corpus(
+        occupations=(
+            OccupationDoc("11-9051.00", "Food Service Managers", "/o/1/", 300.0),
+            OccupationDoc("35-2014.00", "Cooks, Restaurant", "/o/2/", cook_jobs),
+        ),
+        titles=(TitleDoc("11-9051.00", "Kitchen Manager"), TitleDoc("35-2014.00", cook_title)),
+    )
+
+
+def test_a_level_word_only_breaks_near_ties() -> None:
+    """Issue 19, second pass: the level word moves an occupation of its level up only when it is
+    within `level_window` of the best on the other words; a far weaker match stays below."""
+    corpus = _kitchen(300.0, "Kitchen Cook Manager")
+    flat = SearchIndex(corpus, dataclasses.replace(DEFAULT_WEIGHTS, level_match=0.0))
+    scores = {hit.key: hit.score for hit in flat.search("kitchen cook manager")}
+    gap = scores["35-2014.00"] - scores["11-9051.00"]  # the cooks' exact title is ahead
+    assert 0.5 < gap < 1.0
+
+    def first(window: float) -> str:
+        index = SearchIndex(corpus, dataclasses.replace(DEFAULT_WEIGHTS, level_match=5.0, level_window=window))
+        return index.search("kitchen cook manager")[0].key
+
+    assert first(0.0) == "11-9051.00"  # no window: a bonus on every result
+    assert first(1.0) == "11-9051.00"  # within the window: the level word decides
+    assert first(0.5) == "35-2014.00"  # outside it: the level word cannot move the far weaker match
+
+
+def test_management_is_not_a_level_word() -> None:
+    assert LEVEL_OF_WORD["manager"] == "management"
+    assert "management" not in LEVEL_OF_WORD  # a field as often as a level: "Change Management Analyst"

@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 
 from careermap.search.engine import SearchIndex
+from careermap.tests.realdata import real_data_path
 
 pytestmark = pytest.mark.realdata
 
@@ -17,9 +18,7 @@ def real_index() -> SearchIndex:
     """The index on the shared files and content/ (eval/search_corpus.py), built once per session."""
     global _INDEX
     if _INDEX is None:
-        root = Path(settings.CAREERMAP_DATA_DIR)
-        if not (root / "onet_29_3" / "Alternate Titles.txt").is_file():
-            pytest.skip(f"shared data not found at {root} (set CAREERMAP_DATA_DIR to run this test)")
+        root = real_data_path("onet_29_3", "Alternate Titles.txt").parent.parent
         path = Path(settings.BASE_DIR) / "eval" / "search_corpus.py"
         spec = importlib.util.spec_from_file_location("search_corpus", path)
         assert spec is not None and spec.loader is not None

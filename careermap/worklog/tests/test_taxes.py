@@ -111,8 +111,23 @@ def test_only_mileage_rates_read_on_irs_gov_are_stored_each_with_its_source() ->
     assert [r.cents for r in rates_in_year(2011)] == [Decimal("51"), Decimal("55.5")]
     assert rate_for(dt.date(2011, 6, 30)).cents == Decimal("51")  # type: ignore[union-attr]
     assert rate_for(dt.date(2011, 7, 1)).cents == Decimal("55.5")  # type: ignore[union-attr]
-    # not checked on irs.gov here: not known, never guessed
-    assert rate_for(dt.date(2026, 10, 1)) is None and rate_for(dt.date(2021, 1, 1)) is None
+    # read on the later copy of the irs.gov page (issue #22): 2021 to 2023, 2022 in two halves
+    assert rate_for(dt.date(2021, 1, 1)).cents == Decimal("56")  # type: ignore[union-attr]
+    assert rate_for(dt.date(2021, 1, 1)).source == "IR-2020-279"  # type: ignore[union-attr]
+    assert [(r.cents, r.source) for r in rates_in_year(2022)] == [
+        (Decimal("58.5"), "IR-2021-251"),
+        (Decimal("62.5"), "IR-2022-124"),
+    ]
+    assert rate_for(dt.date(2022, 6, 30)).cents == Decimal("58.5")  # type: ignore[union-attr]
+    assert rate_for(dt.date(2022, 7, 1)).cents == Decimal("62.5")  # type: ignore[union-attr]
+    assert rate_for(dt.date(2023, 12, 31)).cents == Decimal("65.5")  # type: ignore[union-attr]
+    # not read on irs.gov here: not known, never guessed
+    for day in (dt.date(2024, 1, 1), dt.date(2025, 6, 1), dt.date(2026, 10, 1), dt.date(2010, 12, 31)):
+        assert rate_for(day) is None
+    # the stored periods run without gap or overlap from 1 Jan 2011 to 31 Dec 2023
+    assert IRS_BUSINESS_RATES[0].start == dt.date(2011, 1, 1) and IRS_BUSINESS_RATES[-1].end == dt.date(2023, 12, 31)
+    for before, after in zip(IRS_BUSINESS_RATES, IRS_BUSINESS_RATES[1:], strict=False):
+        assert after.start == before.end + dt.timedelta(days=1)
     for rate in IRS_BUSINESS_RATES:
         assert rate.url == "https://www.irs.gov/tax-professionals/standard-mileage-rates"
         assert rate.source.startswith(("IR-", "IRB-")) and rate.start.day == 1
