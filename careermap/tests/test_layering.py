@@ -73,6 +73,7 @@ PURE = {
     "careermap.pooled.rules",
     "careermap.compare.items",
     "careermap.worklog.mileage",
+    "careermap.worklog.versioned",
     "careermap.worklog.csvmapping",
     "careermap.worklog.charts",
 }

@@ -27,6 +27,7 @@ from django.db.models import Exists, OuterRef, QuerySet, Sum
 
 from careermap.worklog import rules
 from careermap.worklog.models import CostMethod, CostMethodChoice, Entry, Expense, ExpenseCategory, Receipt
+from careermap.worklog.versioned import lock_for_change, save_changed
 
 MAX_RECEIPT_BYTES = 5 * 1024 * 1024
 #: All of one worker's receipts together (they travel inside the JSON export, base64-encoded).
@@ -35,10 +36,6 @@ NOTE_MAX_LENGTH = 2000
 RECEIPT_TYPES = {"application/pdf": "PDF", "image/jpeg": "JPEG", "image/png": "PNG"}
 _EXTENSIONS = {".pdf": "application/pdf", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png"}
 EXPENSE_FIELDS = ("date", "platform", "category", "amount", "currency", "note")
-
-
-class ConflictError(Exception):
-    """The expense changed since the caller read it."""
 
 
 def _error(error: rules.RuleError) -> ValidationError:
@@ -186,13 +183,9 @@ def expense_update(
     remove_receipt: bool = False,
 ) -> Expense:
     """Apply `changes` under a row lock; with `expected_version`, refuse (ConflictError) a stale change."""
-    expense = Expense.objects.select_for_update().get(user=user, pk=expense_id)
-    if expected_version is not None and expense.version != expected_version:
-        raise ConflictError
-    unknown = set(changes) - set(EXPENSE_FIELDS)
-    if unknown:
-        raise ValueError(f"not expense fields: {sorted(unknown)}")
-    current = {name: getattr(expense, name) for name in EXPENSE_FIELDS}
+    expense, current = lock_for_change(
+        Expense, user=user, pk=expense_id, expected_version=expected_version, fields=EXPENSE_FIELDS, changes=changes
+    )
     values = expense_fields_clean(dict(current, **changes))
     changed = [name for name in EXPENSE_FIELDS if values[name] != current[name]]
     if remove_receipt:
@@ -200,11 +193,7 @@ def expense_update(
     if receipt is not None:
         _store_receipt(user=user, expense=expense, receipt=receipt)
     if changed or remove_receipt or receipt is not None:
-        for name in changed:
-            setattr(expense, name, values[name])
-        expense.version += 1
-        expense.full_clean()
-        expense.save(update_fields=[*changed, "version", "updated_at"])
+        save_changed(expense, values, changed)
     return expense
 
 

@@ -29,6 +29,7 @@ from careermap.worklog.money_forms import CostMethodForm, ExpenseFilterForm, Exp
 from careermap.worklog.summary import worklog_currencies
 from careermap.worklog.taxes import ESTIMATED_TAX_URL, SE_TAX_URL, TOPIC_554_URL, tax_estimate
 from careermap.worklog.times import worklog_times
+from careermap.worklog.versioned import ConflictError
 
 PAGE_SIZE = 50
 
@@ -99,7 +100,7 @@ def expense_edit(request: HttpRequest, expense_id: int) -> HttpResponse:
                 receipt=form.cleaned_data["receipt"],
                 remove_receipt=form.cleaned_data.get("remove_receipt", False),
             )
-        except expenses.ConflictError:
+        except ConflictError:
             form.add_error(None, "This expense was changed elsewhere since you opened it. Reload it and try again.")
         except ValidationError as error:
             form.add_error(None, error.messages)

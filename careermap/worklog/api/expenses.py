@@ -32,6 +32,7 @@ from careermap.worklog.models import CostMethodChoice, Expense
 from careermap.worklog.summary import worklog_currencies
 from careermap.worklog.taxes import ESTIMATED_TAX_URL, SE_TAX_URL, TOPIC_554_URL, tax_estimate
 from careermap.worklog.times import WEEKDAYS, worklog_times
+from careermap.worklog.versioned import ConflictError
 
 router = Router(tags=["worklog"], auth=private_auth())
 
@@ -161,7 +162,7 @@ def update_expense(request: AuthenticatedApiRequest, expense_id: Id, payload: Wo
         )
     except Expense.DoesNotExist:
         return _not_found("expense", expense_id)
-    except expenses.ConflictError:
+    except ConflictError:
         return 409, {"detail": "The expense changed since you read it; fetch it again and resend your change."}
     return 200, _one(request, expense)
 

@@ -25,7 +25,6 @@ from careermap.worklog.services.imports import (
 from careermap.worklog.services.records import (
     ENTRY_FIELDS,
     PAYMENT_FIELDS,
-    ConflictError,
     entry_bulk_set_status,
     entry_create,
     entry_delete,
@@ -39,6 +38,7 @@ from careermap.worklog.services.records import (
     payment_update,
 )
 from careermap.worklog.services.restore import worklog_json_restore
+from careermap.worklog.versioned import ConflictError
 
 __all__ = [
     "ENTRY_FIELDS",

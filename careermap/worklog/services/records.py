@@ -19,6 +19,7 @@ from careermap.worklog.models import (
     PaymentMatch,
     Status,
 )
+from careermap.worklog.versioned import lock_for_change, save_changed
 
 ENTRY_FIELDS = (
     "platform",
@@ -36,10 +37,6 @@ ENTRY_FIELDS = (
     "notes",
 )
 PAYMENT_FIELDS = ("date", "platform", "amount", "currency", "reference")
-
-
-class ConflictError(Exception):
-    """The row changed since the caller read it (its version moved on)."""
 
 
 def _as_validation_error(error: rules.RuleError) -> ValidationError:
@@ -124,13 +121,9 @@ def entry_update(*, user: Any, entry_id: int, changes: Mapping[str, Any], expect
     With `expected_version`, refuse (ConflictError) when someone else saved the entry in between.
     Without it, fields the caller did not change are left as the other writer saved them.
     """
-    entry = Entry.objects.select_for_update().get(user=user, pk=entry_id)
-    if expected_version is not None and entry.version != expected_version:
-        raise ConflictError
-    unknown = set(changes) - set(ENTRY_FIELDS)
-    if unknown:
-        raise ValueError(f"not entry fields: {sorted(unknown)}")
-    current = {name: getattr(entry, name) for name in ENTRY_FIELDS}
+    entry, current = lock_for_change(
+        Entry, user=user, pk=entry_id, expected_version=expected_version, fields=ENTRY_FIELDS, changes=changes
+    )
     proposed = dict(current, **changes)
     if {"start_time", "end_time"} & set(changes) and "minutes" not in changes:
         proposed["minutes"] = None if proposed["start_time"] else current["minutes"]
@@ -146,11 +139,7 @@ def entry_update(*, user: Any, entry_id: int, changes: Mapping[str, Any], expect
         raise ValidationError(
             {"platform": ["unmatch the payments of this entry before changing its platform or currency"]}
         )
-    for name in changed:
-        setattr(entry, name, values[name])
-    entry.version += 1
-    entry.full_clean()
-    entry.save(update_fields=[*changed, "version", "updated_at"])
+    save_changed(entry, values, changed)
     return entry
 
 
@@ -206,13 +195,9 @@ def payment_create(
 def payment_update(
     *, user: Any, payment_id: int, changes: Mapping[str, Any], expected_version: int | None = None
 ) -> Payment:
-    payment = Payment.objects.select_for_update().get(user=user, pk=payment_id)
-    if expected_version is not None and payment.version != expected_version:
-        raise ConflictError
-    unknown = set(changes) - set(PAYMENT_FIELDS)
-    if unknown:
-        raise ValueError(f"not payment fields: {sorted(unknown)}")
-    current = {name: getattr(payment, name) for name in PAYMENT_FIELDS}
+    payment, current = lock_for_change(
+        Payment, user=user, pk=payment_id, expected_version=expected_version, fields=PAYMENT_FIELDS, changes=changes
+    )
     values = payment_fields_clean(dict(current, **changes))
     changed = [name for name in PAYMENT_FIELDS if values[name] != current[name]]
     if not changed:
@@ -224,11 +209,7 @@ def payment_update(
         values["currency"] != current["currency"] or values["platform"].lower() != current["platform"].lower()
     ):
         raise ValidationError({"platform": ["unmatch this payment before changing its platform or currency"]})
-    for name in changed:
-        setattr(payment, name, values[name])
-    payment.version += 1
-    payment.full_clean()
-    payment.save(update_fields=[*changed, "version", "updated_at"])
+    save_changed(payment, values, changed)
     return payment
 
 
