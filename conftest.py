@@ -27,9 +27,16 @@ def _test_settings(settings):
     }
     from django.core.cache import cache
 
+    from careermap.lib.httpcache import forget_process_state
+    from careermap.occupations.selectors import area_index_reset
+
     cache.clear()
+    forget_process_state()
+    area_index_reset()  # kept per data version, and versions repeat across test databases
     yield
     cache.clear()
+    forget_process_state()
+    area_index_reset()
 
 
 @pytest.fixture

@@ -163,7 +163,8 @@ def main() -> None:
             routes += chart_routes(routes)
             for note in notes:
                 print(f"NOTE: {note}")
-            stack.log(f"warm-up: {args.warmup} s")
+            primed = stack.prime(server, routes)
+            stack.log(f"primed: {primed} URLs asked for once each; warm-up: {args.warmup} s")
             stack.run_wrk(server, routes, seconds=args.warmup, connections=args.connections, workdir=work)
             stack.log(f"measuring: {args.seconds} s at {args.connections} connections")
             result = stack.run_wrk(server, routes, seconds=args.seconds, connections=args.connections, workdir=work)
@@ -207,7 +208,8 @@ def main() -> None:
         setup = (
             f"gunicorn.conf.py ({workers} gthread workers × 4 threads), DEBUG off, PostgreSQL with the real data "
             f"({'; '.join(line.rstrip('.') for line in summaries) if summaries else 'reused database'}), Redis cache; "
-            f"wrk over loopback, {args.connections} connections, {args.seconds} s after a {args.warmup} s warm-up; "
+            f"wrk over loopback, {args.connections} connections, {args.seconds} s after every URL of the mix was "
+            f"asked for once ({primed}) and a {args.warmup} s warm-up; "
             f"{stack.machine_line()}."
         )
         body = "\n".join(

@@ -155,6 +155,11 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "careermap"}}
 
+# Public pages each process keeps in memory once rendered, in MiB: whole responses by ETag
+# (careermap/lib/httpcache.py) and recent search answers; 0: none. The busiest pages of the load
+# benchmark (bench/load.py) take about 45 MiB, 300 occupation pages of ~130 kB among them.
+PAGE_MEMORY_MB = env_int("PAGE_MEMORY_MB", 64)
+
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",

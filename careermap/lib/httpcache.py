@@ -28,6 +28,9 @@ every server, with the in-process cache within its 30 s.
 
 `Last-Modified` is the latest of the content release's `loaded_at`, the durability run's `computed_at`
 (the run is part of every import's transaction), the newest code file and the start of today.
+
+A public 200 is also kept in this process under its ETag (`ResponseStore`, within PAGE_MEMORY_MB) and
+served again from `process_view` without the view, but for routes with a per-address rate limit.
 """
 
 from __future__ import annotations
@@ -48,6 +51,9 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
+from careermap.lib import lru
+from careermap.lib.lru import SizedLRU
+
 logger = logging.getLogger("careermap.httpcache")
 
 PUBLIC = "public"
@@ -56,7 +62,7 @@ PRIVATE = "private"
 
 # Browsers keep a public page a minute; shared caches ten. A browser cache cannot be purged, so its
 # window is what a reader may see of an old page after a content load; an edge cache asks again after
-# ten minutes with the validators (a 304 costs three cache reads and no rendering), so the origin sees
+# ten minutes with the validators (a 304 costs one cache round trip and no rendering), so the origin sees
 # about one request per URL per ten minutes however popular the page, and a load or import (rare,
 # planned) shows everywhere within ten minutes.
 MAX_AGE = 60
@@ -188,33 +194,30 @@ def code_version() -> tuple[str, float]:
     return digest.hexdigest()[:16], newest
 
 
-STAMP_TTL = 7 * 24 * 3600
+# When each content release was loaded and each durability run computed, by id: a version never
+# changes once made, so this process asks the database once per version it meets.
+_stamp_memo: dict[tuple[str, int], float] = {}
 
 
 def _stamps(content: int, data: int) -> tuple[float, float]:
     """When content release `content` was loaded and durability run `data` computed, in epoch seconds
-    (0 for none). A version never changes once made, so its time is kept in the cache under its id:
-    one cache round trip a request, a query only the first time a version is seen."""
-    from django.core.cache import cache
-
+    (0 for none)."""
     from careermap.content.models import ContentRelease
     from careermap.durability.models import DurabilityRun
 
-    keys = {"content": f"http-stamp:content:{content}", "data": f"http-stamp:data:{data}"}
-    found = cache.get_many(list(keys.values()))
-    times = {}
+    times = []
     for kind, version, model, field in (
         ("content", content, ContentRelease, "loaded_at"),
         ("data", data, DurabilityRun, "computed_at"),
     ):
-        when = found.get(keys[kind])
-        if when is None and version > 0:
-            value = model.objects.filter(pk=version).values_list(field, flat=True).first()
+        when = _stamp_memo.get((kind, version))
+        if when is None:
+            value = model.objects.filter(pk=version).values_list(field, flat=True).first() if version > 0 else None
+            when = value.timestamp() if value is not None else 0.0
             if value is not None:
-                when = value.timestamp()
-                cache.set(keys[kind], when, STAMP_TTL)
-        times[kind] = float(when or 0.0)
-    return times["content"], times["data"]
+                _stamp_memo[(kind, version)] = when
+        times.append(when)
+    return times[0], times[1]
 
 
 def today() -> dt.date:
@@ -228,23 +231,100 @@ class Validators:
 
 
 def validators(request: HttpRequest, *, code_only: bool = False) -> Validators:
-    from careermap.content.selectors import content_version
-    from careermap.durability.selectors import data_version
+    from careermap.content.selectors import CONTENT_VERSION
+    from careermap.durability.selectors import DATA_VERSION
+    from careermap.lib.versions import current_all
+    from careermap.pooled.selectors import POOLED_VERSION  # the pooled-pay part of the GigWatch reads
 
     code, code_mtime = code_version()
     if code_only:
         digest = hashlib.sha256(f"{code}\0{request.get_full_path()}".encode()).hexdigest()
         return Validators(etag=f'"{digest[:32]}"', last_modified=int(min(code_mtime, time.time())))
-    content, data = content_version(), data_version()
+    content, data, pooled = current_all(CONTENT_VERSION, DATA_VERSION, POOLED_VERSION)  # one round trip
     day = today()
     target = request.get_full_path()  # path and the whole query string, as sent
-    from careermap.pooled.selectors import pooled_version  # the pooled-pay part of the GigWatch reads
-
-    pooled = pooled_version()
     digest = hashlib.sha256(f"{code}\0{content}\0{data}\0{pooled}\0{day.isoformat()}\0{target}".encode()).hexdigest()
     midnight = dt.datetime.combine(day, dt.time()).astimezone().timestamp()
     newest = max(*_stamps(content, data), code_mtime, midnight)
     return Validators(etag=f'"{digest[:32]}"', last_modified=int(min(newest, time.time())))
+
+
+# ---------------------------------------------------------------------------------------------
+# Responses kept in this process
+
+# Public routes answered by their view every time: their per-address rate limit must count each
+# request that reaches the app (a shared cache in front still keeps them; that is its choice).
+ANSWERED_EACH_TIME = {"search:search", "api:search_titles", "api:search_suggest_titles"}
+
+
+class ResponseStore:
+    """The last public 200s this process rendered, by strong ETag, least recently used dropped first.
+
+    The ETag already names everything such a page depends on (code, content, data, pooled figures,
+    day, path and query), so a stored body is the body the view would render again: a hit skips the
+    view, the session and CSRF machinery and every cache read but the validators' one. Keyed also by
+    scheme and host, which absolute links (feeds, the sitemap) are built from."""
+
+    def __init__(self) -> None:
+        self._held: SizedLRU[tuple[bytes, tuple[tuple[str, str], ...]]] = SizedLRU(self._budget)
+
+    @staticmethod
+    def _budget() -> int:
+        return memory_budget() * 15 // 16  # the rest: the search API's answers (api/routers/search.py)
+
+    def get(self, key: tuple[str, str, str]) -> HttpResponse | None:
+        found = self._held.get(key)
+        if found is None:
+            return None
+        content, headers = found
+        response = HttpResponse(content)
+        for name, value in headers:
+            response[name] = value
+        return response
+
+    def put(self, key: tuple[str, str, str], response: HttpResponse) -> None:
+        content = response.content
+        headers = tuple((name, value) for name, value in response.items() if name.lower() != "set-cookie")
+        self._held.put(key, (content, headers), len(content) + sum(len(n) + len(v) for n, v in headers))
+
+    def clear(self) -> None:
+        self._held.clear()
+
+    def __len__(self) -> int:
+        return len(self._held)
+
+    @property
+    def size(self) -> int:
+        return self._held.size
+
+
+def memory_budget() -> int:
+    """Bytes of rendered public pages one process may keep (settings.PAGE_MEMORY_MB)."""
+    return int(settings.PAGE_MEMORY_MB) * 1024 * 1024
+
+
+responses = ResponseStore()
+
+
+def forget_process_state() -> None:
+    """Drop what this process keeps (stored responses, search answers, version times): tests reuse
+    ids across databases."""
+    lru.clear_all()
+    _stamp_memo.clear()
+
+
+def _store_key(request: HttpRequest, etag: str) -> tuple[str, str, str]:
+    return (etag, request.scheme or "http", request.get_host())
+
+
+def _storable(request: HttpRequest) -> bool:
+    match = request.resolver_match
+    return (
+        request.method == "GET"
+        and memory_budget() > 0
+        and match is not None
+        and match.view_name not in ANSWERED_EACH_TIME
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -273,7 +353,13 @@ class HttpCacheMiddleware:
             return None
         request._http_validators = found  # type: ignore[attr-defined]
         # None (render), a 304, or a 412 for a failed If-Match / If-Unmodified-Since
-        return get_conditional_response(request, etag=found.etag, last_modified=found.last_modified)
+        conditional = get_conditional_response(request, etag=found.etag, last_modified=found.last_modified)
+        if conditional is not None or not _storable(request):
+            return conditional
+        stored = responses.get(_store_key(request, found.etag))
+        if stored is not None:
+            request._http_stored = True  # type: ignore[attr-defined]
+        return stored
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
@@ -305,6 +391,9 @@ class HttpCacheMiddleware:
         response["ETag"] = found.etag
         response["Last-Modified"] = http_date(found.last_modified)
         _drop_vary_cookie(response)
+        stored = getattr(request, "_http_stored", False)
+        if response.status_code == 200 and not response.streaming and not stored and _storable(request):
+            responses.put(_store_key(request, found.etag), response)
 
 
 def _directives(response: HttpResponse) -> set[str]:

@@ -161,6 +161,11 @@ def area_index() -> dict[str, Area]:
     return areas
 
 
+def area_index_reset() -> None:
+    """Forget the areas read into this process (tests: data versions repeat across test databases)."""
+    _AREAS.clear()
+
+
 def area_get(*, code: str) -> Area | None:
     """The area for a code from a URL; None when it is not an area we have (check the format first)."""
     return area_index().get(code) if area_rules.AREA_CODE.match(code) else None

@@ -7,11 +7,11 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from django.core.cache import cache
 from django.db.models import QuerySet
 
+from careermap.lib.versions import DataVersion
 from careermap.pooled.models import PooledCell, PooledRun, SharingConsent
-from careermap.pooled.services import CURRENCY, VERSION_KEY, VERSION_TTL, platform_key
+from careermap.pooled.services import CURRENCY, VERSION_KEY, platform_key
 from careermap.worklog.models import Entry
 from careermap.worklog.platforms import READ_FOR_PLATFORM, clean_platform
 
@@ -59,14 +59,18 @@ def latest_run() -> PooledRun | None:
     return PooledRun.objects.order_by("-computed_at", "-pk").first()
 
 
+def _latest_run_pk() -> int | None:
+    run = latest_run()
+    return run.pk if run else None
+
+
+# The run now published (careermap/lib/versions.py); pooled_compute bumps it when its run commits.
+POOLED_VERSION = DataVersion(VERSION_KEY, _latest_run_pk)
+
+
 def pooled_version() -> int:
     """The id of the run now published (0 for none), for page-cache keys and HTTP validators."""
-    found = cache.get(VERSION_KEY)
-    if found is None:
-        run = latest_run()
-        found = run.pk if run else 0
-        cache.set(VERSION_KEY, found, VERSION_TTL)
-    return int(found)
+    return POOLED_VERSION.current()
 
 
 @dataclasses.dataclass

@@ -18,6 +18,7 @@ from django.db.models import Count, DateField, Func, IntegerField, Q, Subquery, 
 from django.db.models.functions import Cast, Coalesce, Round
 from django.utils import timezone
 
+from careermap.lib.versions import TRUST_SECONDS
 from careermap.pooled import rules
 from careermap.pooled.models import PooledCell, PooledRun, SharingConsent
 from careermap.worklog.models import UNPAID_STATUSES, Entry, Payment, PaymentMatch, Status
@@ -28,7 +29,6 @@ CURRENCY = "USD"
 #: Disputed or rejected work, for the share of hours disputed or rejected.
 DISPUTED_STATUSES = (Status.DISPUTED, Status.REJECTED)
 VERSION_KEY = "pooled-version"
-VERSION_TTL = 30 * 24 * 3600
 
 
 def platform_key(name: str) -> str:
@@ -344,7 +344,7 @@ def pooled_compute(*, now: dt.datetime | None = None) -> ComputeResult:
         PooledRun.objects.exclude(pk=run.pk).delete()
         run.seconds = round(time.monotonic() - started, 3)
         run.save(update_fields=["seconds"])
-        transaction.on_commit(lambda: cache.set(VERSION_KEY, run.pk, VERSION_TTL))
+        transaction.on_commit(lambda: cache.set(VERSION_KEY, run.pk, TRUST_SECONDS))  # as DataVersion.bump
     return ComputeResult(
         run=run,
         cells=len(rows),

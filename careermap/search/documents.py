@@ -133,8 +133,8 @@ class Weights:
     synonym: float = 1.5  # multiplier for a synonyms.yaml term: reviewed, so above O*NET's look-alike titles
     # Occupations
     entry: float = 1.0  # weight of the best-titles score
-    votes: int = 4  # titles counted per occupation
-    vote_decay: float = 0.5  # weight of the 2nd best title; the 3rd gets its square, and so on
+    votes: int = 6  # titles counted per occupation
+    vote_decay: float = 0.6  # weight of the 2nd best title; the 3rd gets its square, and so on
     lm: float = 0.5  # weight of the language-model score
     lm_mu: float = 10.0  # Dirichlet smoothing of the title bags, in words
     lm_head: float = 0.5  # weight of head-noun features in the model, relative to words

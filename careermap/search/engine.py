@@ -312,7 +312,9 @@ class SearchIndex:
         """Per owner, the weighted mean log-likelihood ratio of the query's features under the
         owner's bags against the whole index (Dirichlet-smoothed), and which owners hold any
         title feature of the query (the others score 0). Every feature weighs in proportion to
-        the idf of the word it comes from."""
+        the idf of the word it comes from. When no title holds any of the query's words ("spackler"
+        is only in task statements), the owners whose descriptions hold one are the candidates:
+        a real word never finds nothing."""
         w = self.weights
         wanted: list[tuple[str, str, float]] = []
         for stem, weight in q.items():
@@ -332,12 +334,14 @@ class SearchIndex:
         norm = sum(weight for _, _, weight in wanted) or 1.0
         total = np.zeros(len(self.owner_kind))
         candidates = np.zeros(len(self.owner_kind), dtype=bool)
+        described = np.zeros(len(self.owner_kind), dtype=bool)
         for cls, feature, weight in wanted:
             owners, counts = self.lm_arrays[cls][feature]
             total += weight * self.lm_base[cls]
             total[owners] += weight * np.log1p(counts / (self._mu(cls) * self.background[cls][feature]))
-            if cls != "desc":
-                candidates[owners] = True
+            (described if cls == "desc" else candidates)[owners] = True
+        if not candidates.any():
+            candidates = described
         return np.where(candidates, total / norm, 0.0), candidates
 
     def search(self, query: str, limit: int = 10) -> list[Hit]:

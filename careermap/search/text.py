@@ -280,9 +280,13 @@ _QUALIFIED = re.compile(r",? (?:Except|Including) ")
 def title_forms(title: str) -> list[str]:
     """The ways people say an O*NET occupation title, beyond the title itself: its main part
     ("Architects, Except Landscape and Naval" → Architects), the SOC inversion turned round ("Cooks,
-    Restaurant" → Restaurant Cooks; "Dentists, General" → Dentists) and each of two jobs a title
-    joins ("Chefs and Head Cooks" → Chefs, Head Cooks). Lists of three or more parts, "All Other"
-    titles and adjective pairs ("Heavy and Tractor-Trailer Truck Drivers") are left as they are."""
+    Restaurant" → Restaurant Cooks; "Dentists, General" → Dentists), each of two jobs a title
+    joins ("Chefs and Head Cooks" → Chefs, Head Cooks; "Private Detectives and Investigators" →
+    Private Detectives, Private Investigators) and each of two kinds of one job ("Financial and
+    Investment Analysts" → Financial Analysts, Investment Analysts; "Customs and Border Protection
+    Officers" → Customs Protection Officers, Customs Officers, Border Protection Officers). Lists of
+    three or more parts, "All Other" titles and "Supervisors of ..." titles are left as they are, and
+    a word such as "Heavy" is never a form on its own."""
     main = _QUALIFIED.split(title)[0].strip()
     forms = [main]
     parts = [part.strip() for part in main.split(",")]
@@ -291,8 +295,19 @@ def title_forms(title: str) -> list[str]:
         forms.append(head if qualifier.lower() == "general" else f"{qualifier} {head}")
     elif len(parts) == 1:
         first, _, rest = main.partition(" and ")
-        if rest and " " not in first and first.endswith("s") and not first.endswith(("us", "ms", "ss")):
+        plural = first.endswith("s") and not first.endswith(("us", "ms", "ss"))
+        if rest and " and " not in rest and " of " not in first and plural:
+            # two jobs: "Chefs and Head Cooks", "Correctional Officers and Jailers"; one word after
+            # "and" shares the first's modifiers: "Private Detectives and Investigators" → Private
+            # Investigators, "Civil Engineering Technologists and Technicians" → Civil Engineering Technicians
+            if " " in first and " " not in rest:
+                rest = f"{first.rsplit(' ', 1)[0]} {rest}"
             forms += [first, rest]
+        elif rest and " and " not in rest and " " not in first and " " in rest and "--" not in main:
+            # two kinds of one job: "Financial and Investment Analysts" → Financial Analysts, Investment
+            # Analysts; "Customs and Border Protection Officers" → Customs Protection Officers, Customs Officers
+            words = rest.split(" ")
+            forms += [f"{first} {' '.join(words[1:])}", f"{first} {words[-1]}", rest]
     return [form for form in dict.fromkeys(forms) if form and form != title]
 
 

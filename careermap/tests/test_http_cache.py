@@ -295,6 +295,104 @@ def test_a_public_page_that_sets_a_cookie_is_not_served_public(site: dict[str, o
 
 
 # ---------------------------------------------------------------------------------------------
+# Responses kept in this process (httpcache.ResponseStore)
+
+SOURCES = "/reads/test-delivery/sources/"
+
+
+def test_a_public_page_is_rendered_once_and_then_served_whole_from_memory(
+    site: dict[str, object], settings: Any
+) -> None:
+    first = Client().get(SOURCES)
+    assert first.status_code == 200
+    with mock.patch("careermap.content.views.read_sources", side_effect=AssertionError("the view ran")):
+        again = Client().get(SOURCES)
+    assert again.status_code == 200 and again.content == first.content
+    assert dict(again.items()) == dict(first.items())
+    settings.PAGE_MEMORY_MB = 0  # turned off: every request reaches the view
+    httpcache.responses.clear()
+    Client().get(SOURCES)
+    with (
+        mock.patch("careermap.content.views.read_sources", side_effect=RuntimeError("the view ran")),
+        pytest.raises(RuntimeError),
+    ):
+        Client().get(SOURCES)
+
+
+def test_what_changes_the_etag_renders_the_page_again(site: dict[str, object], tmp_path: Path) -> None:
+    before = Client().get(READ)
+    folder = tmp_path / "content2"
+    write_read(folder, "test-delivery", front_matter(title="Test delivery, revised"))
+    release = content_load(directory=folder)
+    httpcache.responses.clear()  # nothing else is different from before but the release id, published here:
+    Client().get(READ)  # the old page is kept under the old ETag
+    from careermap.content.selectors import content_version_bump
+
+    content_version_bump(release.pk)  # what content_load does when its transaction commits
+    after = Client().get(READ)
+    assert b"Test delivery, revised" in after.content and after["ETag"] != before["ETag"]
+
+
+def test_a_visitor_with_a_session_or_a_head_request_is_never_served_from_memory(
+    site: dict[str, object], alice: Any
+) -> None:
+    Client().get(SOURCES)
+    assert len(httpcache.responses) == 1
+    logged_in = Client()
+    logged_in.force_login(alice)
+    with mock.patch("careermap.content.views.read_sources", side_effect=RuntimeError("the view ran")):
+        with pytest.raises(RuntimeError):
+            logged_in.get(SOURCES)
+        with pytest.raises(RuntimeError):
+            Client().head(SOURCES)
+
+
+def test_a_rate_limited_page_is_answered_by_its_view_every_time(site: dict[str, object]) -> None:
+    client = Client()
+    with mock.patch("careermap.search.views.search_allowed", return_value=True) as allowed:
+        statuses = [client.get("/search/?q=nurse").status_code for _ in range(3)]
+        allowed.return_value = False
+        throttled = client.get("/search/?q=nurse")
+    assert statuses == [200, 200, 200] and allowed.call_count == 4  # each request counted by the limit
+    assert throttled.status_code == 429
+    assert len(httpcache.responses) == 0
+
+
+def test_a_search_asked_again_is_counted_but_not_searched_again(site: dict[str, object]) -> None:
+    from careermap.search import selectors
+
+    client = Client()
+    with mock.patch("careermap.search.views.search", wraps=selectors.search) as page_search:
+        first = client.get("/search/?q=nurse")
+        again = client.get("/search/?q=nurse")
+        other = client.get("/search/?q=driver")
+    assert first.content == again.content and page_search.call_count == 2  # nurse once, driver once
+    assert b"driver" in other.content.lower()
+    with mock.patch("careermap.api.routers.search.search", wraps=selectors.search) as api_search:
+        answers = [client.get("/api/v1/search?q=nurse").json() for _ in range(2)]
+        client.get("/api/v1/search?q=nurse&limit=3")
+        assert api_search.call_count == 2 and answers[0] == answers[1]
+        run = DurabilityRun.objects.create(version="test")
+        data_version_bump(run.pk)  # a new import: a new index, so the answer is searched again
+        client.get("/api/v1/search?q=nurse")
+        assert api_search.call_count == 3
+
+
+def test_the_host_is_part_of_what_is_kept(site: dict[str, object], settings: Any) -> None:
+    settings.ALLOWED_HOSTS = ["testserver", "other.example"]
+    here = Client().get("/feed/gigwatch/")
+    there = Client(HTTP_HOST="other.example").get("/feed/gigwatch/")
+    assert b"http://testserver/" in here.content and b"http://other.example/" in there.content
+
+
+def test_stored_responses_stay_within_the_memory_setting(site: dict[str, object], settings: Any) -> None:
+    settings.PAGE_MEMORY_MB = 1
+    for path in (READ, OCCUPATION, "/", SOURCES, "/occupations/"):
+        assert Client().get(path).status_code == 200
+    assert len(httpcache.responses) >= 4 and httpcache.responses.size <= 1024 * 1024 * 15 // 16
+
+
+# ---------------------------------------------------------------------------------------------
 # The shipped nginx configuration
 
 DEPLOY = Path(settings.BASE_DIR) / "deploy"

@@ -1,7 +1,7 @@
 """Accessibility: axe-core (vendored from npm into tests/e2e/vendor/axe-core-<version>.min.js, kept with the
 tests and out of the site's static files) runs in Debian's chromium on the map, a read, an occupation page,
-the quiz and the work log. No serious or critical violation may remain; a failure lists each rule with the
-elements it found.
+the quiz (its start, first and last steps, with and without errors, and a result page) and the work log. No
+serious or critical violation may remain; a failure lists each rule with the elements it found.
 
 The script is injected with add_script_tag(path=...), which inlines it: the page's strict CSP would
 refuse that, so these contexts bypass CSP (only axe is added; the pages are as served).
@@ -21,7 +21,7 @@ from playwright.sync_api import Browser, Page
 from careermap.content.services import content_load
 from careermap.occupations.services import data_import
 from careermap.occupations.tests.datafiles import write_data_dir
-from careermap.quiz.tests.conftest import codebook_text
+from careermap.quiz.tests.conftest import codebook_text, only
 
 AXE = sorted((Path(__file__).resolve().parent / "vendor").glob("axe-core-*.min.js"))[-1]
 BLOCKING = {"serious", "critical"}
@@ -85,8 +85,14 @@ def test_the_public_pages_have_no_serious_accessibility_violations(axe_page, liv
 
 
 def test_the_quiz_has_no_serious_accessibility_violations(axe_page, live_server, site) -> None:
+    # A result as someone who enjoys only Social activities gets it: the best three explained, then the next ten.
+    response = Client().post("/api/v1/quiz/matches", {"answers": only("S")}, content_type="application/json")
+    result = response.json()["result_url"]
     page = axe_page.new_page()
-    check(page, live_server.url, ["/quiz/", "/quiz/step/1/"])
+    check(page, live_server.url, ["/quiz/", "/quiz/step/1/", "/quiz/step/5/", result])
+    # the result page checked above held both lists (otherwise the compact one went unchecked)
+    assert page.locator("[data-testid=match]").count() == 3
+    assert page.locator("[data-testid=more-matches] li").count() == 10
     # an invalid final step shows errors next to the fields: those must be accessible too
     page.goto(f"{live_server.url}/quiz/step/5/")
     if page.locator("form button[type=submit]").count():

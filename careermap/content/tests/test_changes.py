@@ -224,14 +224,17 @@ def test_the_read_feed_has_one_entry_per_change_newest_first(client: Client, con
 
 
 @pytest.mark.django_db
-def test_an_entry_keeps_its_id_when_its_wording_is_corrected(client: Client, tmp_path: Path) -> None:
+def test_an_entry_keeps_its_id_when_its_wording_is_corrected(
+    client: Client, tmp_path: Path, django_capture_on_commit_callbacks: Any
+) -> None:
     write_read(tmp_path, "test-gig", two_changes())
     content_load(directory=tmp_path)
     before = {entry["id"] for entry in entries(client.get("/reads/test-gig/changes.atom").content)}
     front = two_changes()
     front["changes"][1]["what"] = "A state court ruled the drivers are employees, not contractors."
     write_read(tmp_path, "test-gig", front)
-    content_load(directory=tmp_path)
+    with django_capture_on_commit_callbacks(execute=True):  # the new release is published on commit
+        content_load(directory=tmp_path)
     after = entries(client.get("/reads/test-gig/changes.atom").content)
     assert {entry["id"] for entry in after} == before
     assert "not contractors" in after[0]["summary"]

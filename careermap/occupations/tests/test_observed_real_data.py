@@ -43,7 +43,7 @@ def test_computer_programmers_observed_exposure_and_tasks(data_dir: Path, client
     data_import(data_dir=data_dir)
     # The page's OEWS area index is kept per data version, which only a committed durability run
     # moves; inside a rolled-back test it may still hold an earlier test's fixture areas.
-    selectors._AREAS.clear()
+    selectors.area_index_reset()
 
     observed = ObservedExposure.objects.get(occupation_id="15-1251.00")
     assert (observed.value, observed.soc_code, observed.join) == (0.7451, "15-1251", "direct")

@@ -110,6 +110,21 @@ def test_a_real_word_no_title_holds_is_not_taken_for_a_typo() -> None:
     assert [hit.key for hit in index.search("autistc teacher", limit=1)] == ["25-2051.00"]  # a typo still is
 
 
+def test_a_word_only_descriptions_hold_still_finds_them() -> None:
+    # "spackle" is in no title, only in a task statement: the query is answered from the
+    # descriptions, as the closest match, not with nothing
+    corpus = Corpus(
+        occupations=(
+            OccupationDoc("47-2082.00", "Tapers", "/t/", 20.0, "Apply spackle to seams of wallboard."),
+            OccupationDoc("47-2141.00", "Painters, Construction and Maintenance", "/p/", 300.0, "Paint walls."),
+        ),
+        titles=(TitleDoc("47-2082.00", "Drywall Finisher"), TitleDoc("47-2141.00", "House Painter")),
+    )
+    outcome = SearchIndex(corpus).search_detail("spackle")
+    assert [(hit.key, hit.matched_kind) for hit in outcome.hits] == [("47-2082.00", "description")]
+    assert outcome.exact is False
+
+
 def test_reads_rank_beside_occupations() -> None:
     keys = top("registered nurse", 3)
     assert keys[:2] == ["29-1141.00", "registered-nurse"]

@@ -63,10 +63,32 @@ def test_an_occupation_title_is_also_said_the_way_people_say_it() -> None:
     assert title_forms("Fine Artists, Including Painters, Sculptors, and Illustrators") == ["Fine Artists"]
 
 
+def test_a_title_joining_two_kinds_of_one_job_is_said_as_each() -> None:
+    # a modifier pair shares the head noun; one word after "and" shares the first job's modifiers
+    assert title_forms("Financial and Investment Analysts") == ["Financial Analysts", "Investment Analysts"]
+    assert title_forms("General and Operations Managers") == ["General Managers", "Operations Managers"]
+    assert title_forms("Customs and Border Protection Officers") == [
+        "Customs Protection Officers",
+        "Customs Officers",
+        "Border Protection Officers",
+    ]
+    assert title_forms("Correctional Officers and Jailers") == ["Correctional Officers", "Correctional Jailers"]
+    assert title_forms("Private Detectives and Investigators") == ["Private Detectives", "Private Investigators"]
+    assert title_forms("Civil Engineering Technologists and Technicians") == [
+        "Civil Engineering Technologists",
+        "Civil Engineering Technicians",
+    ]  # never a bare "Technicians" for one occupation
+
+
 def test_titles_that_cannot_be_cut_safely_are_left_alone() -> None:
-    assert title_forms("Heavy and Tractor-Trailer Truck Drivers") == []  # "Heavy" is no job
+    # "Heavy" is no job: only the forms with the shared head
+    assert title_forms("Heavy and Tractor-Trailer Truck Drivers") == [
+        "Heavy Truck Drivers",
+        "Heavy Drivers",
+        "Tractor-Trailer Truck Drivers",
+    ]
     assert title_forms("Bus and Truck Mechanics and Diesel Engine Specialists") == []
-    assert title_forms("Customs and Border Protection Officers") == []
+    assert title_forms("First-Line Supervisors of Construction Trades and Extraction Workers") == []
     assert title_forms("Dentists, All Other Specialists") == []
     assert title_forms("Helpers--Painters, Paperhangers, Plasterers, and Stucco Masons") == []
     assert title_forms("Registered Nurses") == []
