@@ -7,7 +7,11 @@ import os
 bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"
 worker_class = "gthread"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
-threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+# Two threads a worker: enough to overlap a database or cache wait, few enough that threads do not
+# queue on the GIL. At 20 clients on 2 cores the quiz API's p99 was 50.3 and 43.7 ms with 2 threads,
+# 52.1 ms with 4 in the same session (79.1 and 67.9 ms earlier that day), /ping 15 against 23 ms
+# (bench/quiz_bench.py, 2026-12-06).
+threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 timeout = 30
 graceful_timeout = 20
 keepalive = 5

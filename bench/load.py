@@ -25,6 +25,7 @@ the same pages N times each through Django's test client on whatever database th
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -60,7 +61,7 @@ def chart_routes(routes: list[stack.Route]) -> list[stack.Route]:
 
 def in_process(requests: int) -> None:
     """Each page rendered `requests` times in this process (after one unmeasured request each)."""
-    import os
+
     import statistics
     import time
 
@@ -206,7 +207,7 @@ def main() -> None:
 
     if not args.no_doc:
         setup = (
-            f"gunicorn.conf.py ({workers} gthread workers × 4 threads), DEBUG off, PostgreSQL with the real data "
+            f"gunicorn.conf.py ({workers} gthread workers × {os.environ.get('GUNICORN_THREADS', '2')} threads), DEBUG off, PostgreSQL with the real data "
             f"({'; '.join(line.rstrip('.') for line in summaries) if summaries else 'reused database'}), Redis cache; "
             f"wrk over loopback, {args.connections} connections, {args.seconds} s after every URL of the mix was "
             f"asked for once ({primed}) and a {args.warmup} s warm-up; "

@@ -51,7 +51,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
-from careermap.lib import lru
+from careermap.lib import lru, versions
 from careermap.lib.lru import SizedLRU
 
 logger = logging.getLogger("careermap.httpcache")
@@ -234,7 +234,7 @@ def validators(request: HttpRequest, *, code_only: bool = False) -> Validators:
     from careermap.content.selectors import CONTENT_VERSION
     from careermap.durability.selectors import DATA_VERSION
     from careermap.lib.versions import current_all
-    from careermap.pooled.selectors import POOLED_VERSION  # the pooled-pay part of the GigWatch reads
+    from careermap.pooled.services import POOLED_VERSION  # the pooled-pay part of the GigWatch reads
 
     code, code_mtime = code_version()
     if code_only:
@@ -310,6 +310,7 @@ def forget_process_state() -> None:
     """Drop what this process keeps (stored responses, search answers, version times): tests reuse
     ids across databases."""
     lru.clear_all()
+    versions.forget_held()
     _stamp_memo.clear()
 
 

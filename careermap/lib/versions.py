@@ -6,7 +6,8 @@ change: a `content_load` writes a `ContentRelease`, and every `import_data` ends
 timestamps and file digests are not consulted.
 
 The writer bumps the version in the Django cache when its transaction commits. With a shared
-cache (REDIS_URL) every process sees the bump on its next request. With the per-process LocMem
+cache (REDIS_URL) every process sees the bump within `HELD_SECONDS` (a second: a process reuses
+a version it has just read that long). With the per-process LocMem
 cache another process trusts the version it last read for `TRUST_SECONDS`: that window is how
 stale a page, the search index or the quiz's candidates can be after a change made elsewhere.
 
@@ -17,44 +18,85 @@ until one of the versions it depends on changes, rebuilt once under a lock.
 from __future__ import annotations
 
 import threading
+import time
+import weakref
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
 from django.core.cache import cache
 
 TRUST_SECONDS = 30  # how long a process trusts a version it read, when the cache is not shared
+HELD_SECONDS = 1.0  # how long a process reuses a version without asking the cache again
 
 T = TypeVar("T")
 
 
 class DataVersion:
-    """One named version: the pk of the newest row of the step that ends a change (0 if none)."""
+    """One named version: the pk of the newest row of the step that ends a change (0 if none).
+
+    A process reuses a version it has just read for `HELD_SECONDS` before asking the cache again:
+    most requests need two or three versions, and a round trip per request is most of what a page
+    served from memory costs. A bump made in this process is seen here at once."""
 
     def __init__(self, key: str, newest: Callable[[], int | None]) -> None:
         self.key = key
         self._newest = newest
+        self._held: tuple[int, float] | None = None  # (version, until) by time.monotonic()
+        _every.add(self)
+
+    def held(self, now: float) -> int | None:
+        held = self._held
+        return held[0] if held is not None and now < held[1] else None
+
+    def hold(self, version: int, now: float) -> int:
+        self._held = (version, now + HELD_SECONDS)
+        return version
 
     def current(self) -> int:
+        now = time.monotonic()
+        held = self.held(now)
+        if held is not None:
+            return held
         version = cache.get(self.key)
         if version is None:
             version = self._newest() or 0
             cache.set(self.key, version, TRUST_SECONDS)
-        return int(version)
+        return self.hold(int(version), now)
 
     def bump(self, version: int) -> None:
         """Called by the writer on commit with the pk it just wrote."""
         cache.set(self.key, version, TRUST_SECONDS)
+        self._held = None
 
     def forget(self) -> None:
         """Drop the cached value: the next `current()` asks the database."""
         cache.delete(self.key)
+        self._held = None
+
+
+_every: weakref.WeakSet[DataVersion] = weakref.WeakSet()
+
+
+def forget_held() -> None:
+    """Every version this process holds is asked for again (tests: ids repeat across databases)."""
+    for version in list(_every):
+        version._held = None
 
 
 def current_all(*versions: DataVersion) -> tuple[int, ...]:
-    """Several versions in one cache round trip: the HTTP validators read three on every public request."""
-    found = cache.get_many([version.key for version in versions])
+    """Several versions, those not held in one cache round trip: the HTTP validators read three on
+    every public request."""
+    now = time.monotonic()
+    values = [version.held(now) for version in versions]
+    missing = [version for version, value in zip(versions, values, strict=True) if value is None]
+    found = cache.get_many([version.key for version in missing]) if missing else {}
     return tuple(
-        int(found[version.key]) if found.get(version.key) is not None else version.current() for version in versions
+        value
+        if value is not None
+        else version.hold(int(found[version.key]), now)
+        if found.get(version.key) is not None
+        else version.current()
+        for version, value in zip(versions, values, strict=True)
     )
 
 

@@ -9,9 +9,8 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from careermap.lib.versions import DataVersion
 from careermap.pooled.models import PooledCell, PooledRun, SharingConsent
-from careermap.pooled.services import CURRENCY, VERSION_KEY, platform_key
+from careermap.pooled.services import CURRENCY, POOLED_VERSION, platform_key
 from careermap.worklog.models import Entry
 from careermap.worklog.platforms import READ_FOR_PLATFORM, clean_platform
 
@@ -57,15 +56,6 @@ def consent_history(*, user: Any) -> QuerySet[SharingConsent]:
 
 def latest_run() -> PooledRun | None:
     return PooledRun.objects.order_by("-computed_at", "-pk").first()
-
-
-def _latest_run_pk() -> int | None:
-    run = latest_run()
-    return run.pk if run else None
-
-
-# The run now published (careermap/lib/versions.py); pooled_compute bumps it when its run commits.
-POOLED_VERSION = DataVersion(VERSION_KEY, _latest_run_pk)
 
 
 def pooled_version() -> int:

@@ -11,14 +11,13 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, DateField, Func, IntegerField, Q, Subquery, Sum
 from django.db.models.functions import Cast, Coalesce, Round
 from django.utils import timezone
 
-from careermap.lib.versions import TRUST_SECONDS
+from careermap.lib.versions import DataVersion
 from careermap.pooled import rules
 from careermap.pooled.models import PooledCell, PooledRun, SharingConsent
 from careermap.worklog.models import UNPAID_STATUSES, Entry, Payment, PaymentMatch, Status
@@ -29,6 +28,14 @@ CURRENCY = "USD"
 #: Disputed or rejected work, for the share of hours disputed or rejected.
 DISPUTED_STATUSES = (Status.DISPUTED, Status.REJECTED)
 VERSION_KEY = "pooled-version"
+
+
+def _latest_run_pk() -> int | None:
+    return PooledRun.objects.order_by("-computed_at", "-pk").values_list("pk", flat=True).first()
+
+
+# The run now published (careermap/lib/versions.py): part of page-cache keys and HTTP validators.
+POOLED_VERSION = DataVersion(VERSION_KEY, _latest_run_pk)
 
 
 def platform_key(name: str) -> str:
@@ -344,7 +351,7 @@ def pooled_compute(*, now: dt.datetime | None = None) -> ComputeResult:
         PooledRun.objects.exclude(pk=run.pk).delete()
         run.seconds = round(time.monotonic() - started, 3)
         run.save(update_fields=["seconds"])
-        transaction.on_commit(lambda: cache.set(VERSION_KEY, run.pk, TRUST_SECONDS))  # as DataVersion.bump
+        transaction.on_commit(lambda: POOLED_VERSION.bump(run.pk))
     return ComputeResult(
         run=run,
         cells=len(rows),

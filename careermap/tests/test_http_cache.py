@@ -194,12 +194,15 @@ def test_a_session_or_a_token_never_gets_a_304_or_a_public_answer(site: dict[str
 # What the validators follow
 
 
-def test_a_new_content_release_changes_the_etag_and_last_modified(site: dict[str, object], tmp_path: Path) -> None:
+def test_a_new_content_release_changes_the_etag_and_last_modified(
+    site: dict[str, object], tmp_path: Path, django_capture_on_commit_callbacks: Any
+) -> None:
     before = Client().get(READ)
     folder = tmp_path / "content2"
     write_read(folder, "test-delivery", front_matter(title="Test delivery, revised"))
     with mock.patch("careermap.lib.httpcache.time.time", return_value=dt.datetime(2100, 1, 1).timestamp()):
-        release = content_load(directory=folder)  # publishes the new release id to the cache on commit
+        with django_capture_on_commit_callbacks(execute=True):
+            release = content_load(directory=folder)  # publishes the new release id to the cache on commit
         after = Client().get(READ)
     assert after.status_code == 200 and b"Test delivery, revised" in after.content
     assert after["ETag"] != before["ETag"]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import threading
 import time
+from typing import Any
 
 from django.core.cache import cache
 
-from careermap.lib.versions import TRUST_SECONDS, DataVersion, PerVersion, joined
+from careermap.lib.versions import HELD_SECONDS, TRUST_SECONDS, DataVersion, PerVersion, current_all, joined
 
 
 class Newest:
@@ -34,7 +35,21 @@ def test_a_version_is_read_once_then_trusted_until_it_expires() -> None:
     assert version.current() == 3
     assert newest.asked == 1
     cache.delete("t:v")  # what TRUST_SECONDS expiring does
+    version._held = None  # and HELD_SECONDS passing
     assert version.current() == 4
+
+
+def test_a_version_read_is_held_for_a_second_then_asked_of_the_cache_again(monkeypatch: Any) -> None:
+    clock = [1000.0]
+    monkeypatch.setattr("careermap.lib.versions.time.monotonic", lambda: clock[0])
+    version = DataVersion("t:h", Newest(3))
+    assert version.current() == 3
+    cache.set("t:h", 7)  # another process bumped it in the shared cache
+    assert version.current() == 3 and current_all(version) == (3,)  # held: no round trip
+    clock[0] += HELD_SECONDS
+    assert current_all(version) == (7,)
+    version.bump(8)  # a bump in this process is seen here at once
+    assert version.current() == 8
 
 
 def test_a_bump_is_seen_at_once_and_forget_asks_the_database_again() -> None:
