@@ -102,8 +102,10 @@ def search_index() -> BuiltIndex:
 
 
 def search_index_forget() -> None:
-    """Drop this process's index and cached data versions; the next query rebuilds from the database."""
+    """Drop this process's index, result facts and cached data versions; the next query rebuilds from
+    the database."""
     _INDEX.forget()
+    _FACTS.forget()
     CONTENT_VERSION.forget()
     DATA_VERSION.forget()
 
@@ -145,35 +147,51 @@ class ResultFacts:
     no_score: bool = False  # a gig read: no durability score by design
 
 
-def search_result_facts(hits: list[Hit]) -> dict[tuple[str, str], ResultFacts]:
-    """Pay and durability for a page of hits, in three queries."""
-    codes = [hit.key for hit in hits if hit.kind == "occupation"]
-    slugs = [hit.key for hit in hits if hit.kind == "read"]
+@dataclasses.dataclass(frozen=True)
+class _FactTables:
+    pay: dict[str, tuple[int | None, bool]]  # occupation code → (median wage, is a floor)
+    durability: dict[str, int]  # occupation code → score
+    read_codes: dict[str, list[str]]  # read slug → its occupations
+    read_scored: dict[str, bool]  # read slug → has a durability score by design
+
+
+def _build_facts(version: str) -> _FactTables:
     read_codes: dict[str, list[str]] = defaultdict(list)
-    for slug, code in ReadOccupation.objects.filter(read__slug__in=slugs).values_list("read__slug", "onet_code"):
+    for slug, code in ReadOccupation.objects.values_list("read__slug", "onet_code").order_by("read__slug", "position"):
         read_codes[slug].append(code)
-    scored = dict(Read.objects.filter(slug__in=slugs).values_list("slug", "durability_scored"))
-    durability = dict(
-        DurabilityScore.objects.filter(
-            occupation_id__in=codes + [code for linked in read_codes.values() for code in linked]
-        ).values_list("occupation_id", "score")
+    return _FactTables(
+        pay={
+            code: (wage, floor)
+            for code, wage, floor in Projection.objects.values_list(
+                "occupation_id", "median_wage", "median_wage_is_floor"
+            )
+        },
+        durability=dict(DurabilityScore.objects.values_list("occupation_id", "score")),
+        read_codes=dict(read_codes),
+        read_scored=dict(Read.objects.values_list("slug", "durability_scored")),
     )
-    pay = {
-        code: (wage, floor)
-        for code, wage, floor in Projection.objects.filter(occupation_id__in=codes).values_list(
-            "occupation_id", "median_wage", "median_wage_is_floor"
-        )
-    }
+
+
+# Pay and durability of every occupation and read (a few thousand small rows), read once per content
+# load or data import, so a result line's facts cost no query, like the search itself.
+_FACTS: PerVersion[_FactTables] = PerVersion(_build_facts, CONTENT_VERSION, DATA_VERSION)
+
+
+def search_result_facts(hits: list[Hit]) -> dict[tuple[str, str], ResultFacts]:
+    """Pay and durability for a page of hits, from the tables kept per data version."""
+    tables = _FACTS.get()
     out: dict[tuple[str, str], ResultFacts] = {}
-    for code in codes:
-        wage, floor = pay.get(code, (None, False))
-        out[("occupation", code)] = ResultFacts(pay=wage, pay_is_floor=floor, durability=durability.get(code))
-    for slug in slugs:
-        if not scored.get(slug, False):
-            out[("read", slug)] = ResultFacts(no_score=True)
-            continue
-        linked = [durability[code] for code in read_codes[slug] if code in durability]
-        out[("read", slug)] = ResultFacts(durability=round(sum(linked) / len(linked)) if linked else None)
+    for hit in hits:
+        if hit.kind == "occupation":
+            wage, floor = tables.pay.get(hit.key, (None, False))
+            out[("occupation", hit.key)] = ResultFacts(
+                pay=wage, pay_is_floor=floor, durability=tables.durability.get(hit.key)
+            )
+        elif not tables.read_scored.get(hit.key, False):
+            out[("read", hit.key)] = ResultFacts(no_score=True)
+        else:
+            linked = [tables.durability[c] for c in tables.read_codes.get(hit.key, []) if c in tables.durability]
+            out[("read", hit.key)] = ResultFacts(durability=round(sum(linked) / len(linked)) if linked else None)
     return out
 
 

@@ -12,7 +12,15 @@ from careermap.lib.httpcache import memory_budget
 from careermap.lib.lru import SizedLRU
 from careermap.lib.ratelimit import client_ip
 from careermap.search.forms import query_problem
-from careermap.search.selectors import search, search_allowed, search_suggest, search_version, suggest_allowed
+from careermap.search.selectors import (
+    ResultFacts,
+    search,
+    search_allowed,
+    search_result_facts,
+    search_suggest,
+    search_version,
+    suggest_allowed,
+)
 from careermap.search.text import MAX_QUERY_CHARS
 
 router = Router(tags=["search"])
@@ -50,6 +58,20 @@ class SearchHitOut(Schema):
             "the occupation it covers"
         )
     )
+
+    median_wage: int | None = Field(
+        description="For an occupation: BLS's median annual wage for employees, United States, May 2024 "
+        "(Employment Projections 2024–34; see `sources`), in dollars, before tax. Null for a read, or when "
+        "BLS publishes none."
+    )
+    median_wage_is_floor: bool = Field(
+        description='True when BLS publishes only a floor (">= $239,200"): the median is at least this'
+    )
+    durability: int | None = Field(
+        description="Durability score, 0–100 (for a read, the mean over the occupations it covers); null when "
+        "there is no score yet or none by design (see `no_score`)"
+    )
+    no_score: bool = Field(description="True for a gig read: cash-now work has no durability score by design")
 
 
 class SearchSourceOut(Schema):
@@ -94,6 +116,8 @@ _answers: SizedLRU[dict[str, Any]] = SizedLRU(lambda: memory_budget() // 16)
 
 def _answer(params: SearchParams) -> dict[str, Any]:
     results = search(query=params.q, limit=params.limit)
+    facts = search_result_facts(results.hits)
+    none = ResultFacts()
     return {
         "query": results.query,
         "count": len(results.hits),
@@ -108,6 +132,10 @@ def _answer(params: SearchParams) -> dict[str, Any]:
                 "score": hit.score,
                 "matched": hit.matched,
                 "matched_kind": hit.matched_kind,
+                "median_wage": facts.get((hit.kind, hit.key), none).pay,
+                "median_wage_is_floor": facts.get((hit.kind, hit.key), none).pay_is_floor,
+                "durability": facts.get((hit.kind, hit.key), none).durability,
+                "no_score": facts.get((hit.kind, hit.key), none).no_score,
             }
             for hit in results.hits
         ],

@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from careermap.durability.models import DurabilityScore
+from careermap.occupations.models import Projection
+
 pytestmark = pytest.mark.django_db
 
 
@@ -22,6 +25,10 @@ def test_it_returns_ranked_occupations_and_reads(client: Client, search_data: No
         "score": first["score"],
         "matched": "Registered Nurses",
         "matched_kind": "title",
+        "median_wage": first["median_wage"],
+        "median_wage_is_floor": False,
+        "durability": None,
+        "no_score": False,
     }
     assert body["exact"] is True
     assert (second["kind"], second["slug"], second["code"]) == ("read", "registered-nurse", None)
@@ -135,3 +142,23 @@ def test_suggest_runs_no_query_once_built(client: Client, search_data: None, dja
     client.get("/api/v1/search/suggest?q=nur")
     with django_assert_num_queries(0):
         assert client.get("/api/v1/search/suggest?q=plu").status_code == 200
+
+
+def test_each_result_carries_its_pay_and_durability_as_the_page_shows_them(client: Client, search_data: None) -> None:
+    Projection.objects.filter(occupation_id="29-1213.00").update(median_wage=81220)
+    DurabilityScore.objects.create(
+        occupation_id="29-1213.00",
+        version="t",
+        score=62,
+        confidence="high",
+        coverage=1.0,
+        inputs={},
+        missing=[],
+        why=[],
+        disagreements=[],
+    )
+    first = client.get("/api/v1/search", {"q": "skin doctor"}).json()["results"][0]
+    assert (first["code"], first["median_wage"], first["median_wage_is_floor"]) == ("29-1213.00", 81220, False)
+    assert (first["durability"], first["no_score"]) == (62, False)
+    gig = next(r for r in client.get("/api/v1/search", {"q": "rideshare"}).json()["results"] if r["kind"] == "read")
+    assert gig["no_score"] is True and gig["durability"] is None and gig["median_wage"] is None
