@@ -88,16 +88,15 @@ def current_all(*versions: DataVersion) -> tuple[int, ...]:
     every public request."""
     now = time.monotonic()
     values = [version.held(now) for version in versions]
-    missing = [version for version, value in zip(versions, values, strict=True) if value is None]
-    found = cache.get_many([version.key for version in missing]) if missing else {}
-    return tuple(
-        value
-        if value is not None
-        else version.hold(int(found[version.key]), now)
-        if found.get(version.key) is not None
-        else version.current()
-        for version, value in zip(versions, values, strict=True)
-    )
+    missing = [version.key for version, value in zip(versions, values, strict=True) if value is None]
+    found = cache.get_many(missing) if missing else {}
+    resolved = []
+    for version, value in zip(versions, values, strict=True):
+        if value is None:
+            cached = found.get(version.key)
+            value = version.hold(int(cached), now) if cached is not None else version.current()
+        resolved.append(value)
+    return tuple(resolved)
 
 
 def joined(versions: tuple[DataVersion, ...]) -> str:

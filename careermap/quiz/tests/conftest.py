@@ -105,31 +105,54 @@ def _dataset(info: sources.DatasetInfo) -> Dataset:
     )
 
 
+def make_occupation(
+    code: str,
+    title: str,
+    interests: tuple[float, float, float, float, float, float],
+    *,
+    job_zone: int,
+    **projection: Any,
+) -> Occupation:
+    """One fixture occupation with its interest profile and a BLS projection (`projection` overrides)."""
+    r, i, a, s, e, c = interests
+    high = "".join(sorted(RIASEC, key=lambda x: -interests[RIASEC.index(x)])[:3])
+    occupation = Occupation.objects.create(
+        code=code,
+        title=title,
+        description=f"{title} do things.",
+        soc_code=code[:7],
+        job_zone=job_zone,
+        interest_r=r,
+        interest_i=i,
+        interest_a=a,
+        interest_s=s,
+        interest_e=e,
+        interest_c=c,
+        interest_code=high,
+    )
+    Projection.objects.create(
+        **{
+            "occupation": occupation,
+            "nem_code": code[:7],
+            "nem_title": title,
+            "join": "direct",
+            "employment_2024": 100.0,
+            "work_experience": "None",
+            **projection,
+        }
+    )
+    return occupation
+
+
 def make_occupations() -> None:
     _dataset(sources.ONET)
     _dataset(sources.BLS)
-    for code, title, zone, (r, i, a, s, e, c), education, training, wage, change in OCCUPATIONS:
-        high = "".join(sorted(RIASEC, key=lambda x: -(r, i, a, s, e, c)[RIASEC.index(x)])[:3])
-        occupation = Occupation.objects.create(
-            code=code,
-            title=title,
-            description=f"{title} do things.",
-            soc_code=code[:7],
+    for code, title, zone, interests, education, training, wage, change in OCCUPATIONS:
+        make_occupation(
+            code,
+            title,
+            interests,
             job_zone=zone,
-            interest_r=r,
-            interest_i=i,
-            interest_a=a,
-            interest_s=s,
-            interest_e=e,
-            interest_c=c,
-            interest_code=high,
-        )
-        Projection.objects.create(
-            occupation=occupation,
-            nem_code=code[:7],
-            nem_title=title,
-            join="direct",
-            employment_2024=100.0,
             employment_2034=100.0 * (1 + change / 100),
             change_numeric=change,
             change_percent=change,
@@ -137,7 +160,6 @@ def make_occupations() -> None:
             openings_annual=12.3,
             median_wage=wage,
             typical_entry_education=education,
-            work_experience="None",
             on_the_job_training=training,
         )
     Occupation.objects.create(code="11-9199.00", title="Managers, All Other", description="-", soc_code="11-9199")

@@ -9,9 +9,8 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from careermap.occupations.models import Occupation, Projection
-from careermap.quiz.matching import LIMIT, MORE, RIASEC
-from careermap.quiz.tests.conftest import ITEM_IDS, only
+from careermap.quiz.matching import LIMIT, MORE
+from careermap.quiz.tests.conftest import ITEM_IDS, make_occupation, only
 
 pytestmark = pytest.mark.django_db
 
@@ -43,28 +42,12 @@ MORE_OCCUPATIONS = [
 @pytest.fixture
 def wide_catalogue(catalogue: None) -> None:
     """The small fixture catalogue and enough Social-leaning occupations for three matches and ten more."""
-    for n, (code, title, (r, i, a, s, e, c)) in enumerate(MORE_OCCUPATIONS):
-        high = "".join(sorted(RIASEC, key=lambda x: -(r, i, a, s, e, c)[RIASEC.index(x)])[:3])
-        occupation = Occupation.objects.create(
-            code=code,
-            title=title,
-            description=f"{title} do things.",
-            soc_code=code[:7],
+    for n, (code, title, interests) in enumerate(MORE_OCCUPATIONS):
+        make_occupation(
+            code,
+            title,
+            interests,
             job_zone=2 + n % 3,
-            interest_r=r,
-            interest_i=i,
-            interest_a=a,
-            interest_s=s,
-            interest_e=e,
-            interest_c=c,
-            interest_code=high,
-        )
-        Projection.objects.create(
-            occupation=occupation,
-            nem_code=code[:7],
-            nem_title=title,
-            join="direct",
-            employment_2024=100.0,
             employment_2034=102.0,
             change_numeric=2.0,
             change_percent=2.0,
@@ -72,7 +55,6 @@ def wide_catalogue(catalogue: None) -> None:
             openings_annual=5.0,
             median_wage=40_000 + 1_000 * n,
             typical_entry_education="High school diploma or equivalent",
-            work_experience="None",
             on_the_job_training="Short-term on-the-job training",
         )
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from careermap.content.services import content_load
 from careermap.content.tests.factories import front_matter, write_read
+from careermap.durability.models import DurabilityScore
 from careermap.occupations.models import AlternateTitle, Occupation, Projection
 from careermap.search.documents import Corpus, OccupationDoc, ReadDoc, TitleDoc, employment_by_code
 from careermap.search.synonyms import load_synonyms
@@ -124,6 +125,21 @@ def create_occupations() -> None:
             change_percent=0.0,
             openings_annual=1.0,
         )
+
+
+def score_occupation(code: str, score: int) -> None:
+    """A durability score for one fixture occupation (the rest of its evidence left empty)."""
+    DurabilityScore.objects.create(
+        occupation_id=code,
+        version="t",
+        score=score,
+        confidence="high",
+        coverage=1.0,
+        inputs={},
+        missing=[],
+        why=[],
+        disagreements=[],
+    )
 
 
 def create_reads(directory: Path) -> None:

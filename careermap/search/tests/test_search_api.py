@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from careermap.durability.models import DurabilityScore
 from careermap.occupations.models import Projection
+from careermap.search.tests.fixtures import score_occupation
 
 pytestmark = pytest.mark.django_db
 
@@ -146,17 +146,7 @@ def test_suggest_runs_no_query_once_built(client: Client, search_data: None, dja
 
 def test_each_result_carries_its_pay_and_durability_as_the_page_shows_them(client: Client, search_data: None) -> None:
     Projection.objects.filter(occupation_id="29-1213.00").update(median_wage=81220)
-    DurabilityScore.objects.create(
-        occupation_id="29-1213.00",
-        version="t",
-        score=62,
-        confidence="high",
-        coverage=1.0,
-        inputs={},
-        missing=[],
-        why=[],
-        disagreements=[],
-    )
+    score_occupation("29-1213.00", 62)
     first = client.get("/api/v1/search", {"q": "skin doctor"}).json()["results"][0]
     assert (first["code"], first["median_wage"], first["median_wage_is_floor"]) == ("29-1213.00", 81220, False)
     assert (first["durability"], first["no_score"]) == (62, False)

@@ -7,9 +7,9 @@ import re
 import pytest
 from django.test import Client
 
-from careermap.durability.models import DurabilityScore
 from careermap.occupations.models import Projection
 from careermap.search.forms import EMPTY_MESSAGE, NO_WORDS_MESSAGE, TOO_LONG_MESSAGE
+from careermap.search.tests.fixtures import score_occupation
 
 pytestmark = pytest.mark.django_db
 
@@ -93,17 +93,7 @@ def test_once_built_the_page_runs_no_query(client: Client, search_data: None, dj
 
 def test_each_result_says_what_matched_and_shows_pay_and_durability(client: Client, search_data: None) -> None:
     Projection.objects.filter(occupation_id="29-1213.00").update(median_wage=81220)
-    DurabilityScore.objects.create(
-        occupation_id="29-1213.00",
-        version="t",
-        score=62,
-        confidence="high",
-        coverage=1.0,
-        inputs={},
-        missing=[],
-        why=[],
-        disagreements=[],
-    )
+    score_occupation("29-1213.00", 62)
     html = client.get("/search/?q=skin+doctor").content.decode()
     first = html[html.index('<ol class="read-next search-results">') :].split("</li>")[0]
     assert "Matched “Skin Doctor”, an alternate title" in first
