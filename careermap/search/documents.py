@@ -97,6 +97,21 @@ LEVEL_OF_WORD = {
 }
 
 
+# A "teacher" with no word of these is a school teacher: people say professor, lecturer or
+# instructor for college teaching, and "physics teacher" means a high-school one.
+COLLEGE_WORDS = frozenset(
+    {
+        *("professor", "professors", "lecturer", "lecturers", "adjunct", "faculty", "postsecondary"),
+        *("college", "colleges", "collegiate", "university", "universities", "graduate", "undergraduate"),
+    }
+)
+
+
+def is_college_teacher(code: str) -> bool:
+    """SOC 25-1xxx: Postsecondary Teachers."""
+    return code.startswith("25-1")
+
+
 def occupation_level(code: str, title: str) -> str:
     """The level of an occupation, from its SOC group and title: management (11-xxxx), first-line
     supervisors, helpers, assistants and aides, or "" for the rest."""
@@ -131,6 +146,7 @@ class Weights:
     occupation_title: float = 1.0  # multiplier for an occupation's own title
     catch_all: float = 0.7  # multiplier for an "All Other" occupation's own title: not the name of a job
     synonym: float = 1.5  # multiplier for a synonyms.yaml term: reviewed, so above O*NET's look-alike titles
+    covered_synonym: float = 0.5  # the term of a read's entry, as a title of each occupation the read covers
     # Occupations
     entry: float = 1.0  # weight of the best-titles score
     votes: int = 6  # titles counted per occupation
@@ -147,6 +163,7 @@ class Weights:
     level_match: float = 0.2  # an occupation of the level the query names ("manager" → 11-xxxx)
     level_other: float = 0.0  # taken from an occupation of another level
     level_window: float = 0.15  # if > 0, the level weights move only occupations this close to the best
+    college_unsaid: float = 0.6  # taken from college teachers (25-1xxx) when a "teacher" query names no college
     # Reads
     read_title: float = 1.2  # multiplier for a read's title: an editor chose those words
     read_description: float = 0.5  # weight of a read's description, as one more title

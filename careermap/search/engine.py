@@ -33,6 +33,7 @@ import numpy as np
 
 from careermap.search import text, typeahead
 from careermap.search.documents import (
+    COLLEGE_WORDS,
     DEFAULT_WEIGHTS,
     LEVEL_OF_WORD,
     Corpus,
@@ -41,6 +42,7 @@ from careermap.search.documents import (
     ReadDoc,
     Suggestion,
     Weights,
+    is_college_teacher,
     occupation_level,
 )
 from careermap.search.querywords import QueryWord, query_words
@@ -48,6 +50,7 @@ from careermap.search.synonyms import Synonym
 
 FEATURE_CLASSES = ("stem", "head", "root", "desc")
 LOOSE_CUTOFF = 60.0  # rapidfuzz ratio for a query none of whose words matched at fuzzy_cutoff
+TEACHER = text.stem("teacher")
 ROOT_LENGTH = 6  # "actuary", "actuarial" → "actuar"; "acupuncture", "acupuncturist" → "acupun"
 
 
@@ -79,12 +82,14 @@ class SearchIndex:
             owner_of_code[occ.code] = self._add_owner("occupation", occ.code, occ.title, occ.url, occ.employment)
             self.owner_level[-1] = occupation_level(occ.code, occ.title)
         read_owners: list[tuple[int, ReadDoc]] = []
+        covered_by: dict[int, list[int]] = {}  # read owner → the occupation owners it covers
         for read in sorted(corpus.reads, key=lambda r: r.slug):
             owner = self._add_owner("read", read.slug, read.title, read.url, None)
             read_owners.append((owner, read))
             for code in read.codes:
                 if code in owner_of_code:
                     self.read_links.setdefault(owner_of_code[code], []).append(owner)
+                    covered_by.setdefault(owner, []).append(owner_of_code[code])
 
         # Entries: one per distinct (owner, words), in a fixed order whatever order the rows came in.
         raw: list[tuple[int, list[str], tuple[str, ...], float]] = []
@@ -159,6 +164,12 @@ class SearchIndex:
             self.synonym_owner[synonym.term] = self.owner_key[owner]
             origin = "synonym" if synonym.exact else "closest (synonym)"
             add(owner, synonym.term, weights.synonym, origin, main=True)
+            # a read's term is also a title of the occupations the read covers, so they follow it
+            # ("virtual assistant": the read, then Secretaries and Administrative Assistants), each
+            # said to be the closest occupation, not the same job
+            for occupation in covered_by.get(owner, ()):
+                if (occupation, frozenset(text.tokens(synonym.term))) not in seen:  # O*NET's own title stays
+                    add(occupation, synonym.term, weights.covered_synonym, "closest (synonym)")
 
         # Vocabulary: every word → its stem; stem → idf over entries.
         self.stem_of: dict[str, str] = {}
@@ -195,6 +206,12 @@ class SearchIndex:
         self.head_postings = {stem: np.array(entries, dtype=np.int32) for stem, entries in headed.items()}
         self.owner_prior_array = np.array(self.owner_prior, dtype=np.float64)
         self.owner_level_array = np.array(self.owner_level)
+        self.owner_college = np.array(
+            [
+                kind == "occupation" and is_college_teacher(key)
+                for kind, key in zip(self.owner_kind, self.owner_key, strict=True)
+            ]
+        )
         # The one-word prior: a read takes the largest of the occupations it covers (same job).
         self.short_prior_array = self.owner_prior_array.copy()
         for occupation, reads in self.read_links.items():
@@ -425,6 +442,8 @@ class SearchIndex:
                 near = scored & (totals_array >= totals_array[scored].max() - w.level_window)
                 in_level, other = in_level & near, other & near
             totals_array = totals_array + w.level_match * in_level - w.level_other * other
+        if w.college_unsaid and TEACHER in q and not COLLEGE_WORDS.intersection(toks):
+            totals_array = totals_array - w.college_unsaid * self.owner_college
         # The best title of each owner, to say what matched.
         best_entry = dict(zip(owners[first].tolist(), entry[order][first].tolist(), strict=True)) if len(owners) else {}
         totals = dict(zip(np.flatnonzero(scored).tolist(), totals_array[scored].tolist(), strict=True))

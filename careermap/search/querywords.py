@@ -46,10 +46,16 @@ def query_words(index: SearchIndex, toks: list[str], cutoff: float | None = None
             if matches:
                 top = matches[0][1]
                 for match, similarity, _ in matches:
-                    if similarity == top:
+                    if similarity == top and plausible_typo(word, match):
                         stem = index.stem_of[match]
                         out.append(QueryWord(match, stem, index._word_weight(match, stem) * similarity / 100.0))
     return out
+
+
+def plausible_typo(typed: str, known: str) -> bool:
+    """A short word is a typo of a word of about its length: "sous" (as in sous chef) is not
+    "scouts", though rapidfuzz rates the pair 80."""
+    return len(typed) > 5 or abs(len(known) - len(typed)) <= 1
 
 
 def split_compound(index: SearchIndex, word: str) -> tuple[str, str] | None:

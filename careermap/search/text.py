@@ -111,8 +111,8 @@ SYNONYMS: dict[str, str] = {
     "grubhub": "food delivery",
     "postmates": "food delivery",
     "instacart": "grocery delivery",
+    "amazon flex": "flex delivery",  # so "amazon" alone ("amazon warehouse") is not read as the gig
     "shipt": "grocery delivery",
-    "amazon flex": "delivery",
     "handy man": "handyman",
     "mig": "welding",
     "tig": "welding",
@@ -162,6 +162,21 @@ SYNONYMS: dict[str, str] = {
     "data tagger": "data labeler",
     "ai trainer": "artificial intelligence data labeler",
     "k12": "k 12",
+    # school levels: U.S. grades 1-5 are elementary school, 6-8 middle school, 9-12 high school
+    # (a sixth grade sits in either; middle school is the commoner), and "high school" is what
+    # O*NET's titles call secondary school
+    **{
+        f"{grade} grade": "elementary school"
+        for grade in _word_set("1st 2nd 3rd 4th 5th first second third fourth fifth")
+    },
+    **{f"{grade} grade": "middle school" for grade in _word_set("6th 7th 8th sixth seventh eighth")},
+    **{f"{grade} grade": "secondary school" for grade in _word_set("9th 10th 11th 12th ninth tenth eleventh twelfth")},
+    "high school": "secondary school",
+    "junior high": "middle school",
+    "grade school": "elementary school",
+    "pre k": "preschool",
+    "prek": "preschool",
+    "pre kindergarten": "preschool",
     "esl": "english second language",
     "sped": "special education",
     # shortened words
@@ -290,7 +305,18 @@ def title_forms(title: str) -> list[str]:
     main = _QUALIFIED.split(title)[0].strip()
     forms = [main]
     parts = [part.strip() for part in main.split(",")]
-    if len(parts) == 2 and "--" not in main and not parts[1].lower().startswith("all other"):
+    if (
+        len(parts) >= 3
+        and parts[-1].startswith("and ")
+        and "--" not in main
+        and all(" " not in part for part in parts[:-1])
+    ):
+        # three kinds of one job: "Shipping, Receiving, and Inventory Clerks" → Shipping Clerks,
+        # Receiving Clerks, Inventory Clerks; not a list of jobs ("Setters, Operators, and Tenders")
+        modifier, _, job = parts[-1].removeprefix("and ").partition(" ")
+        if job and " and " not in job and not any(part.endswith("s") for part in parts[:-1]):
+            forms += [f"{part} {job}" for part in [*parts[:-1], modifier]]
+    elif len(parts) == 2 and "--" not in main and not parts[1].lower().startswith("all other"):
         head, qualifier = parts
         forms.append(head if qualifier.lower() == "general" else f"{qualifier} {head}")
     elif len(parts) == 1:

@@ -36,6 +36,20 @@ def test_typos_are_tolerated() -> None:
     assert top("softwear developer") == ["15-1252.00"]
 
 
+def test_a_short_unknown_word_is_no_typo_of_a_much_longer_one() -> None:
+    """rapidfuzz rates "sous" and "scouts" 80, the typo cutoff: "sous chef" found coaches and scouts."""
+    corpus = Corpus(
+        occupations=(
+            OccupationDoc("27-2022.00", "Coaches and Scouts", "/o/1/"),
+            OccupationDoc("35-1011.00", "Chefs and Head Cooks", "/o/2/"),
+        ),
+        titles=(TitleDoc("27-2022.00", "Talent Scouts"), TitleDoc("35-1011.00", "Executive Chef")),
+    )
+    index = SearchIndex(corpus)
+    assert [hit.key for hit in index.search("sous chef")][:1] == ["35-1011.00"]
+    assert [hit.key for hit in index.search("scuots")][:1] == ["27-2022.00"]  # a same-length typo still is one
+
+
 def test_a_compound_of_two_known_words_is_split() -> None:
     assert INDEX.search("truckdriver") == INDEX.search("truck driver")
     assert top("softwaredeveloper") == ["15-1252.00"]

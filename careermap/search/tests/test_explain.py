@@ -10,6 +10,7 @@ from careermap.search.documents import (
     LEVEL_OF_WORD,
     Corpus,
     OccupationDoc,
+    ReadDoc,
     TitleDoc,
     occupation_level,
 )
@@ -51,6 +52,40 @@ def test_a_synonym_is_one_more_title_of_what_it_means() -> None:
     assert (closest.hits[0].key, closest.hits[0].matched_kind) == ("43-9021.00", "closest (synonym)")
     assert [s.term for s in index.unresolved] == ["astronaut"]  # no title has those words
     assert all(hit.matched_kind != "synonym" for hit in INDEX.search("cabbie"))  # without the entry
+
+
+def test_a_synonym_of_a_read_finds_the_read_then_the_occupations_it_covers() -> None:
+    """Issue 19: a gig or creator word finds the read that covers the work, and the occupation the
+    read covers comes next, said to be the closest; an O*NET title with the same words keeps its own
+    standing."""
+    corpus = Corpus(
+        occupations=(
+            OccupationDoc("43-6014.00", "Secretaries and Administrative Assistants", "/o/1/", 1800.0),
+            OccupationDoc("41-3041.00", "Travel Agents", "/o/2/", 60.0),
+            OccupationDoc("53-3031.00", "Driver/Sales Workers", "/o/3/", 450.0),
+        ),
+        titles=(
+            TitleDoc("41-3041.00", "Virtual Travel Assistant"),
+            TitleDoc("43-6014.00", "Office Assistant"),
+            TitleDoc("53-3031.00", "Food Delivery Driver"),
+        ),
+        reads=(
+            ReadDoc("virtual-assistant", "Virtual assistant work", "", "/r/1/", ("43-6014.00",)),
+            ReadDoc("food-delivery", "Food delivery", "", "/r/2/", ("53-3031.00",)),
+        ),
+        synonyms=(
+            Synonym(term="virtual assistant", means="Virtual assistant work"),
+            Synonym(term="doordash driver", means="Food delivery"),
+        ),
+    )
+    index = SearchIndex(corpus)
+    hits = index.search("virtual assistant", limit=3)
+    assert [(h.key, h.matched_kind) for h in hits[:2]] == [
+        ("virtual-assistant", "synonym"),
+        ("43-6014.00", "closest (synonym)"),
+    ]  # without the covered occupation's title, the travel agents' "Virtual Travel Assistant" came second
+    hits = index.search("doordash driver", limit=2)  # the same words as O*NET's "Food Delivery Driver"
+    assert [(h.key, h.matched_kind) for h in hits] == [("food-delivery", "synonym"), ("53-3031.00", "alternate title")]
 
 
 def test_exact_is_false_when_a_word_was_a_typo_or_is_missing() -> None:
@@ -145,3 +180,35 @@ def test_a_level_word_only_breaks_near_ties() -> None:
 def test_management_is_not_a_level_word() -> None:
     assert LEVEL_OF_WORD["manager"] == "management"
     assert "management" not in LEVEL_OF_WORD  # a field as often as a level: "Change Management Analyst"
+
+
+def test_a_teacher_with_no_college_word_is_a_school_teacher() -> None:
+    """Issue 19: "physics teacher" means a high-school teacher; college teaching is said with
+    professor, lecturer, college or postsecondary."""
+    corpus = Corpus(
+        occupations=(
+            OccupationDoc("25-1054.00", "Physics Teachers, Postsecondary", "/o/1/", 15.0),
+            OccupationDoc(
+                "25-2031.00",
+                "Secondary School Teachers, Except Special and Career/Technical Education",
+                "/o/2/",
+                1000.0,
+            ),
+        ),
+        titles=(
+            TitleDoc("25-1054.00", "Physics Professor"),
+            TitleDoc("25-1054.00", "Applied Physics Teacher"),
+            TitleDoc("25-1054.00", "Nuclear Physics Teacher"),
+            TitleDoc("25-2031.00", "Physics Teacher"),
+            TitleDoc("25-2031.00", "Chemistry Teacher"),
+        ),
+    )
+
+    def first(query: str, unsaid: float) -> str:
+        index = SearchIndex(corpus, dataclasses.replace(DEFAULT_WEIGHTS, college_unsaid=unsaid))
+        return index.search(query)[0].key
+
+    assert first("physics teacher", 0.0) == "25-1054.00"  # the college teachers' own title and titles outvote
+    assert first("physics teacher", DEFAULT_WEIGHTS.college_unsaid) == "25-2031.00"
+    assert first("physics professor", DEFAULT_WEIGHTS.college_unsaid) == "25-1054.00"
+    assert first("college physics teacher", DEFAULT_WEIGHTS.college_unsaid) == "25-1054.00"

@@ -92,3 +92,29 @@ def test_titles_that_cannot_be_cut_safely_are_left_alone() -> None:
     assert title_forms("Dentists, All Other Specialists") == []
     assert title_forms("Helpers--Painters, Paperhangers, Plasterers, and Stucco Masons") == []
     assert title_forms("Registered Nurses") == []
+
+
+def test_a_title_listing_three_kinds_of_one_job_is_said_as_each() -> None:
+    assert title_forms("Shipping, Receiving, and Inventory Clerks") == [
+        "Shipping Clerks",
+        "Receiving Clerks",
+        "Inventory Clerks",
+    ]
+    assert title_forms("Bookkeeping, Accounting, and Auditing Clerks")[1] == "Accounting Clerks"
+    # a list of jobs, not of kinds of one job, is left alone
+    assert title_forms("Plumbers, Pipefitters, and Steamfitters") == []
+    assert title_forms("Welding, Soldering, and Brazing Machine Setters, Operators, and Tenders") == []
+    assert title_forms("Helpers--Installation, Maintenance, and Repair Workers") == []
+
+
+def test_school_grades_become_school_levels() -> None:
+    """U.S. grades 1-5 are elementary school, 6-8 middle school, 9-12 high school, which O*NET's
+    titles call secondary school."""
+    assert query_tokens("3rd grade teacher") == ["elementary", "school", "teacher"]
+    assert query_tokens("Fifth Grade Teacher") == ["elementary", "school", "teacher"]
+    assert query_tokens("7th grade math teacher") == ["middle", "school", "math", "teacher"]
+    assert query_tokens("11th grade English teacher") == ["secondary", "school", "english", "teacher"]
+    assert tokens("High School Teacher") == ["secondary", "school", "teacher"]
+    assert tokens("junior high") == ["middle", "school"]
+    assert tokens("Pre-K Teacher") == tokens("PreK teacher") == ["preschool", "teacher"]
+    assert tokens("grade 3 teacher") == ["grade", "3", "teacher"]  # a level, dropped later as before
