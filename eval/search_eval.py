@@ -163,7 +163,9 @@ def level_report(index: SearchIndex, flat: SearchIndex, splits: dict[str, Split]
         print(f"  {label:<44} {len(picked.queries):>5}  {before:5.1f}% → {after:5.1f}%")
 
 
-def hold_out(titles: tuple[TitleDoc, ...], percent: int) -> tuple[list[TitleDoc], dict[str, Split]]:
+def real_world_titles(titles: tuple[TitleDoc, ...]) -> tuple[dict[str, set[str]], dict[str, str], set[str]]:
+    """Every title's occupations (any spelling), the real-world titles as typed, and those workers
+    reported (source 02), each by `key`."""
     gold: dict[str, set[str]] = defaultdict(set)
     typed: dict[str, str] = {}
     incumbent: set[str] = set()
@@ -176,42 +178,41 @@ def hold_out(titles: tuple[TitleDoc, ...], percent: int) -> tuple[list[TitleDoc]
             typed.setdefault(k, as_typed(t.title))
         if "02" in sources:
             incumbent.add(k)
+    return gold, typed, incumbent
+
+
+def is_test(title_key: str, percent: int) -> bool:
+    b = bucket(title_key)
+    return b % 100 < percent and (b // 100) % 2 == 1
+
+
+def hold_out(titles: tuple[TitleDoc, ...], percent: int) -> tuple[list[TitleDoc], dict[str, Split]]:
+    gold, typed, incumbent = real_world_titles(titles)
     held = {k for k in typed if bucket(k) % 100 < percent}
     kept = [t for t in titles if not spellings(t) & held]
     splits = {"dev": Split([]), "test": Split([])}
     for k in sorted(held):
-        name = "dev" if (bucket(k) // 100) % 2 == 0 else "test"
+        name = "test" if is_test(k, percent) else "dev"
         splits[name].queries.append((typed[k], frozenset(gold[k])))
         splits[name].incumbent.append(k in incumbent)
     return kept, splits
 
 
-def tuning_folds(titles: tuple[TitleDoc, ...], percent: int, folds: int) -> tuple[dict[str, set[str]], list[Split]]:
+def tuning_folds(titles: tuple[TitleDoc, ...], percent: int, folds: int) -> tuple[list[set[str]], list[Split]]:
     """Every real-world title outside the test split, in `folds` folds: each fold is held out in
     turn (as `hold_out` does) and searched for. Five times as many queries as dev, so a change of
     one point is about 75 titles, not 13; the test split is never among them."""
-    gold: dict[str, set[str]] = defaultdict(set)
-    typed: dict[str, str] = {}
-    incumbent: set[str] = set()
-    for t in titles:
-        for k in spellings(t):
-            gold[k].add(t.code)
-        k = key(t.title)
-        if k and REAL_WORLD_SOURCES & set(t.sources.split(",")):
-            typed.setdefault(k, as_typed(t.title))
-            if "02" in t.sources.split(","):
-                incumbent.add(k)
+    gold, typed, incumbent = real_world_titles(titles)
     held: list[set[str]] = [set() for _ in range(folds)]
     splits = [Split([]) for _ in range(folds)]
     for k in sorted(typed):
-        b = bucket(k)
-        if b % 100 < percent and (b // 100) % 2 == 1:
-            continue  # the test split
-        fold = (b // 7) % folds
+        if is_test(k, percent):
+            continue
+        fold = (bucket(k) // 7) % folds
         held[fold].add(k)
         splits[fold].queries.append((typed[k], frozenset(gold[k])))
         splits[fold].incumbent.append(k in incumbent)
-    return {str(i): keys for i, keys in enumerate(held)}, splits
+    return held, splits
 
 
 def folds_report(corpus: Corpus, weights: Weights, percent: int, folds: int) -> None:
@@ -219,7 +220,7 @@ def folds_report(corpus: Corpus, weights: Weights, percent: int, folds: int) -> 
     ranked: list[list[str]] = []
     queries = Split([])
     for i, split in enumerate(splits):
-        kept = tuple(t for t in corpus.titles if not spellings(t) & held[str(i)])
+        kept = tuple(t for t in corpus.titles if not spellings(t) & held[i])
         index = SearchIndex(dataclasses.replace(corpus, titles=kept), weights)
         ranked += ours(index, split)
         queries.queries += split.queries
