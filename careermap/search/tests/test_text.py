@@ -118,3 +118,13 @@ def test_school_grades_become_school_levels() -> None:
     assert tokens("junior high") == ["middle", "school"]
     assert tokens("Pre-K Teacher") == tokens("PreK teacher") == ["preschool", "teacher"]
     assert tokens("grade 3 teacher") == ["grade", "3", "teacher"]  # a level, dropped later as before
+
+
+def test_everyday_shorthand_is_spelled_out() -> None:
+    assert tokens("18 wheeler driver") == ["tractor", "trailer", "driver"]
+    assert tokens("EMS") == ["emergency", "medical", "services"]
+    assert tokens("pen tester") == tokens("pentester") == ["penetration", "tester"]
+    assert tokens("AP clerk") == ["accounts", "payable", "clerk"]
+    assert tokens("AR specialist") == ["accounts", "receivable", "specialist"]
+    assert tokens("AR developer") == ["ar", "developer"]  # augmented reality as often: only beside clerk or specialist
+    assert tokens("limo driver") == ["limousine", "driver"]
