@@ -163,7 +163,7 @@ class Weights:
     level_match: float = 0.2  # an occupation of the level the query names ("manager" → 11-xxxx)
     level_other: float = 0.0  # taken from an occupation of another level
     level_window: float = 0.15  # if > 0, the level weights move only occupations this close to the best
-    college_unsaid: float = 0.6  # taken from college teachers (25-1xxx) when a "teacher" query names no college
+    college_unsaid: float = 1.2  # taken from college teachers (25-1xxx) when a "teacher" query names no college
     # Reads
     read_title: float = 1.2  # multiplier for a read's title: an editor chose those words
     read_description: float = 0.5  # weight of a read's description, as one more title
