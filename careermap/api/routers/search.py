@@ -11,6 +11,7 @@ from careermap.api.schemas import ErrorOut, ValidationErrorOut
 from careermap.lib.httpcache import memory_budget
 from careermap.lib.lru import SizedLRU
 from careermap.lib.ratelimit import client_ip
+from careermap.search.documents import Hit
 from careermap.search.forms import query_problem
 from careermap.search.selectors import (
     ResultFacts,
@@ -117,30 +118,30 @@ _answers: SizedLRU[dict[str, Any]] = SizedLRU(lambda: memory_budget() // 16)
 def _answer(params: SearchParams) -> dict[str, Any]:
     results = search(query=params.q, limit=params.limit)
     facts = search_result_facts(results.hits)
-    none = ResultFacts()
     return {
         "query": results.query,
         "count": len(results.hits),
         "exact": results.exact,
-        "results": [
-            {
-                "kind": hit.kind,
-                "code": hit.key if hit.kind == "occupation" else None,
-                "slug": hit.key if hit.kind == "read" else None,
-                "title": hit.title,
-                "url": hit.url,
-                "score": hit.score,
-                "matched": hit.matched,
-                "matched_kind": hit.matched_kind,
-                "median_wage": facts.get((hit.kind, hit.key), none).pay,
-                "median_wage_is_floor": facts.get((hit.kind, hit.key), none).pay_is_floor,
-                "durability": facts.get((hit.kind, hit.key), none).durability,
-                "no_score": facts.get((hit.kind, hit.key), none).no_score,
-            }
-            for hit in results.hits
-        ],
+        "results": [_result(hit, facts.get((hit.kind, hit.key), ResultFacts())) for hit in results.hits],
         "data_as_of": results.data_as_of,
         "sources": list(results.sources),
+    }
+
+
+def _result(hit: Hit, fact: ResultFacts) -> dict[str, Any]:
+    return {
+        "kind": hit.kind,
+        "code": hit.key if hit.kind == "occupation" else None,
+        "slug": hit.key if hit.kind == "read" else None,
+        "title": hit.title,
+        "url": hit.url,
+        "score": hit.score,
+        "matched": hit.matched,
+        "matched_kind": hit.matched_kind,
+        "median_wage": fact.pay,
+        "median_wage_is_floor": fact.pay_is_floor,
+        "durability": fact.durability,
+        "no_score": fact.no_score,
     }
 
 
