@@ -18,7 +18,7 @@ from django.core import mail
 from playwright.sync_api import Page, expect
 
 from careermap.quiz.selectors import quiz_candidates_reset
-from careermap.quiz.tests.conftest import PRACTICAL, codebook_text, make_occupations, make_reads
+from careermap.quiz.tests.conftest import PRACTICAL, answer_interest_pages, codebook_text, make_occupations, make_reads
 
 
 @pytest.fixture
@@ -36,13 +36,7 @@ def test_a_visitor_takes_the_quiz_and_gets_three_matches_with_reasons(
     page: Page, live_server: Any, quiz_data: None
 ) -> None:
     page.goto(f"{live_server.url}/quiz/")
-    page.get_by_test_id("quiz-begin").click()
-    while page.get_by_test_id("quiz-next").count():
-        for fieldset in page.locator("fieldset.likert").all():
-            item = fieldset.get_attribute("data-item") or ""
-            value = "5" if item.startswith("S") else "1"
-            fieldset.locator(f"input[value='{value}']").check()
-        page.get_by_test_id("quiz-next").click()
+    answer_interest_pages(page)
     for question, value in PRACTICAL.items():
         page.locator(f"input[name='{question}'][value='{value}']").check()
     page.get_by_test_id("quiz-finish").click()

@@ -213,3 +213,23 @@ def make_reads(directory: Path) -> None:
 def catalogue(tmp_path: Path, db: None) -> None:
     make_occupations()
     make_reads(tmp_path / "content")
+
+
+def answer_interest_pages(page: Any) -> tuple[int, int]:
+    """In a browser, answer every interest page as someone who likes Social work; (pages, answers).
+
+    Each click waits for the next step's URL: checking for the Next button straight after a click can
+    still see the page being left (or not yet the one arriving), which made the journey skip its steps.
+    """
+    page.get_by_test_id("quiz-begin").click()
+    page.wait_for_url("**/quiz/step/1/")
+    pages = answers = 0
+    while page.get_by_test_id("quiz-next").count():
+        pages += 1
+        for fieldset in page.locator("fieldset.likert").all():
+            item = fieldset.get_attribute("data-item") or ""
+            fieldset.locator(f"input[value='{'5' if item.startswith('S') else '1'}']").check()
+            answers += 1
+        page.get_by_test_id("quiz-next").click()
+        page.wait_for_url(f"**/quiz/step/{pages + 1}/")
+    return pages, answers

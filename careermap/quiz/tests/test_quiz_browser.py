@@ -19,7 +19,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from careermap.quiz.selectors import quiz_candidates_reset
-from careermap.quiz.tests.conftest import PRACTICAL, codebook_text, make_occupations, make_reads
+from careermap.quiz.tests.conftest import PRACTICAL, answer_interest_pages, codebook_text, make_occupations, make_reads
 
 pytestmark = pytest.mark.e2e
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # as tests/e2e/conftest.py: one test thread
@@ -48,16 +48,8 @@ def quiz_data(transactional_db: Any, tmp_path: Path, settings: Any) -> None:
 def take_quiz(page: Page, base: str) -> tuple[float, int, int]:
     """Answer everything as someone who likes Social work and works as a nurse; (seconds, answers, pages)."""
     started = time.perf_counter()
-    answers = pages = 0
     page.goto(f"{base}/quiz/")
-    page.get_by_test_id("quiz-begin").click()
-    while page.get_by_test_id("quiz-next").count():
-        pages += 1
-        for fieldset in page.locator("fieldset.likert").all():
-            item = fieldset.get_attribute("data-item") or ""
-            fieldset.locator(f"input[value='{'5' if item.startswith('S') else '1'}']").check()
-            answers += 1
-        page.get_by_test_id("quiz-next").click()
+    pages, answers = answer_interest_pages(page)
     pages += 1
     page.locator("input[name='job_title']").fill("registered nurse")
     answers += 1
