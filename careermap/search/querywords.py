@@ -5,6 +5,7 @@ Pure: no Django. Split from engine.py (issue #18: no module over 500 lines).
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from typing import TYPE_CHECKING
 
@@ -39,6 +40,9 @@ def query_words(index: SearchIndex, toks: list[str], cutoff: float | None = None
                 out.append(QueryWord(part, part_stem, index._word_weight(part, part_stem)))
         elif stem in index.desc_idf:
             out.append(QueryWord(word, stem, index.desc_idf[stem] * index.weights.desc_word))
+        elif (whole := clipped(index, word)) is not None:
+            stem = index.stem_of[whole]
+            out.append(QueryWord(whole, stem, index._word_weight(whole, stem) * index.weights.clipped))
         elif len(word) >= 4 and not word.isdigit():
             matches = process.extract(
                 word, index.words, scorer=fuzz.ratio, score_cutoff=cutoff or index.weights.fuzzy_cutoff, limit=5
@@ -56,6 +60,26 @@ def plausible_typo(typed: str, known: str) -> bool:
     """A short word is a typo of a word of about its length: "sous" (as in sous chef) is not
     "scouts", though rapidfuzz rates the pair 80."""
     return len(typed) > 5 or abs(len(known) - len(typed)) <= 1
+
+
+def clipped(index: SearchIndex, word: str) -> str | None:
+    """An unknown word cut short, as people shorten job words ("chiro", "derm", "quant"): of the
+    title words it begins (at least two letters longer), the one titles most often use as their
+    head noun (chiropractor, not chiropractic), else the commonest. Tried before typos: "chiro"
+    is not "choir"."""
+    if len(word) < 4 or word.isdigit():
+        return None
+    best: tuple[int, float, str] | None = None
+    for known in index.words[bisect.bisect_left(index.words, word) :]:
+        if not known.startswith(word):
+            break
+        if len(known) >= len(word) + 2:
+            stem = index.stem_of[known]
+            heads = len(index.head_postings.get(stem, ()))
+            rank = (heads, -index.idf[stem], known)
+            if best is None or rank > best:
+                best = rank
+    return None if best is None else best[2]
 
 
 def split_compound(index: SearchIndex, word: str) -> tuple[str, str] | None:

@@ -225,6 +225,24 @@ SYNONYMS: dict[str, str] = {
     "acct": "account",
     "aid": "aide",
     "aids": "aide",
+    # clipped words and shorthand inside longer titles
+    "med lab": "medical laboratory",
+    "psych": "psychiatric",
+    "peds": "pediatric",
+    "ag": "agriculture",
+    "kinder": "kindergarten",
+    "sub teacher": "substitute teacher",
+    "sub teachers": "substitute teacher",
+    "cte": "career technical education",
+    "infosec": "information security",
+    "nemt": "non emergency medical transportation",
+    "evs": "environmental services",
+    "mech engineer": "mechanical engineer",
+    # "admin" before a job word is administrative work ("admin manager"), as a head an administrator
+    **{
+        f"admin {job}": f"administrative {job}"
+        for job in _word_set("manager coordinator specialist support clerk officer director supervisor")
+    },
 }
 
 _MAX_PHRASE = max(len(key.split()) for key in SYNONYMS)

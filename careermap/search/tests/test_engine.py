@@ -50,6 +50,27 @@ def test_a_short_unknown_word_is_no_typo_of_a_much_longer_one() -> None:
     assert [hit.key for hit in index.search("scuots")][:1] == ["27-2022.00"]  # a same-length typo still is one
 
 
+def test_a_word_cut_short_is_the_job_word_it_begins() -> None:
+    """People clip job words ("chiro", "derm"); rapidfuzz took "chiro" for "choir"."""
+    corpus = Corpus(
+        occupations=(
+            OccupationDoc("27-2041.00", "Music Directors and Composers", "/o/1/"),
+            OccupationDoc("29-1011.00", "Chiropractors", "/o/2/"),
+            OccupationDoc("31-9092.00", "Medical Assistants", "/o/3/"),
+        ),
+        titles=(
+            TitleDoc("27-2041.00", "Choir Director"),
+            TitleDoc("31-9092.00", "Chiropractic Assistant"),
+            TitleDoc("31-9092.00", "Chiropractic Aide"),
+        ),
+    )
+    index = SearchIndex(corpus)
+    # of the words "chiro" begins, the one titles use as their head noun, not the commoner adjective
+    assert [hit.key for hit in index.search("chiro")][:1] == ["29-1011.00"]
+    assert [hit.key for hit in index.search("chiro assistant")][:1] == ["31-9092.00"]
+    assert [hit.key for hit in index.search("choier")][:1] == ["27-2041.00"]  # a typo is still a typo
+
+
 def test_a_compound_of_two_known_words_is_split() -> None:
     assert INDEX.search("truckdriver") == INDEX.search("truck driver")
     assert top("softwaredeveloper") == ["15-1252.00"]

@@ -133,6 +133,19 @@ def test_school_teachers_grades_and_listed_kinds_on_the_real_data(index: SearchI
     assert keys(index, "sous chef", 1) == ["35-1011.00"]  # not "scouts"
 
 
+def test_shorthand_and_clipped_words_on_the_real_data(index: SearchIndex) -> None:
+    assert keys(index, "chiro", 1) == ["29-1011.00"]  # was Music Directors ("choir")
+    assert keys(index, "derm", 1) == ["29-1213.00"]
+    assert keys(index, "med lab tech", 1) == ["29-2012.00"]  # was Nursing Assistants ("med tech")
+    assert keys(index, "psych tech", 1) == ["29-2053.00"]  # was Psychologists
+    assert keys(index, "kinder teacher", 1) == ["25-2012.00"]
+    assert keys(index, "sub teacher", 1) == ["25-3031.00"]
+    assert keys(index, "infosec", 1) == ["15-1212.00"]  # was farm supervisors ("insect")
+    assert keys(index, "admin manager", 1) == ["11-3012.00"]  # was Network and Computer Systems Administrators
+    assert keys(index, "network admin", 1) == ["15-1244.00"]  # a head "admin" is still an administrator
+    assert keys(index, "mech engineer", 1) == ["17-2141.00"]  # was car mechanics
+
+
 def test_gig_and_creator_words_find_the_read_then_its_occupations_on_the_real_data(index: SearchIndex) -> None:
     assert keys(index, "youtuber", 3) == ["content-creator", "27-4032.00", "27-2012.00"]
     assert keys(index, "virtual assistant", 2) == ["virtual-assistant", "43-6014.00"]
