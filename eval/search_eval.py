@@ -24,7 +24,9 @@ removed.
 Two more lists, each written by a helper on 2026-12-06 from O*NET's occupation titles before any
 search was run: eval/people_queries.tsv (250 everyday searches; its misses were then read, and
 some prompted changes, so after those it is no longer blind) and eval/fresh_queries.tsv (234,
-kept unseen while tuning: its misses are never printed).
+kept unseen until the fifth pass, whose changes its misses then prompted too). Two halves of three
+later helper lists (job-board titles, shorthand and slang, level and field words): jobboard_queries.tsv
+(176, blind once, then read) and unseen_queries.tsv (175, kept unseen: its misses are never printed).
 
 Tuning folds (`--folds`, default 3): every real-world title outside the test split, held out fold by
 fold, searched for; about 7,500 queries against dev's 1,350, so small changes can be told from noise.
@@ -120,7 +122,9 @@ class Split:
 EVERYDAY_FILE = Path(__file__).with_name("everyday_titles.tsv")
 COMMON_FILE = Path(__file__).with_name("common_queries.tsv")  # issue 19: judged before any result was seen
 PEOPLE_FILE = Path(__file__).with_name("people_queries.tsv")  # judged blind; its misses then read (docs/search.md)
-FRESH_FILE = Path(__file__).with_name("fresh_queries.tsv")  # judged blind and kept unseen while tuning
+FRESH_FILE = Path(__file__).with_name("fresh_queries.tsv")  # judged blind, unseen until the fifth pass
+JOBBOARD_FILE = Path(__file__).with_name("jobboard_queries.tsv")  # judged blind; its misses then read
+UNSEEN_FILE = Path(__file__).with_name("unseen_queries.tsv")  # judged blind and kept unseen while tuning
 
 
 def everyday_titles(path: Path = EVERYDAY_FILE) -> Split:  # also reads COMMON_FILE
@@ -446,7 +450,7 @@ def main() -> None:
     served = SearchIndex(corpus, weights)
     no_synonyms = SearchIndex(dataclasses.replace(corpus, synonyms=()), weights)
     served_levels = SearchIndex(corpus, dataclasses.replace(weights, **LEVEL_TRIAL))
-    for path in (EVERYDAY_FILE, COMMON_FILE, PEOPLE_FILE, FRESH_FILE):
+    for path in (EVERYDAY_FILE, COMMON_FILE, PEOPLE_FILE, FRESH_FILE, JOBBOARD_FILE, UNSEEN_FILE):
         everyday = everyday_titles(path)
         unknown = sorted({code for _, gold in everyday.queries for code in gold} - {o.code for o in corpus.occupations})
         if unknown:
@@ -473,7 +477,7 @@ def main() -> None:
             for method, ranked in rows:
                 top1, top5 = score(ranked, everyday)
                 print(f"  {method + ', ' + label:<58} {len(everyday.queries):>5} {top1:>6.1f}% {top5:>6.1f}%")
-        if args.show_misses and path != FRESH_FILE:
+        if args.show_misses and path != UNSEEN_FILE:
             titles_of = {o.code: o.title for o in corpus.occupations}
             for (q, gold), codes in zip(everyday.queries, ours(served, everyday), strict=True):
                 if not (codes[:1] and codes[0] in gold):
