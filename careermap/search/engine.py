@@ -201,6 +201,9 @@ class SearchIndex:
         self.entry_owner = np.array(owner_of, dtype=np.int32)
         self.entry_mass = np.array(mass, dtype=np.float64)
         self.entry_weight = np.array([weight for *_, weight in raw], dtype=np.float64)
+        # A synonym's extra weight holds only for a query inside it: "fitness instructor" says
+        # nothing more than any other title about "drawing instructor", whose other word it lacks.
+        self.entry_partial_weight = np.minimum(self.entry_weight, weights.synonym_partial)
         self.entry_is_main = np.array([entry in main_titles for entry in range(len(raw))], dtype=bool)
         self.postings = {stem: np.array(entries, dtype=np.int32) for stem, entries in postings.items()}
         self.head_postings = {stem: np.array(entries, dtype=np.int32) for stem, entries in headed.items()}
@@ -411,7 +414,7 @@ class SearchIndex:
         longer = m < mass - 1e-9  # ... and the title has more; if not, the query is this title
         exact = np.where(self.entry_is_main[entry], w.exact_main, w.exact)
         score += np.where(every_word, np.where(longer, w.all_words, exact), 0.0)
-        score *= self.entry_weight[entry]
+        score *= np.where(every_word, self.entry_weight[entry], self.entry_partial_weight[entry])
 
         # Occupations: best titles voting (the best counts fully, the next at vote_decay, ...),
         # the language model, the size prior.

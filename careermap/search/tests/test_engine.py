@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from careermap.search.documents import Corpus, OccupationDoc, TitleDoc, employment_by_code
 from careermap.search.engine import SearchIndex
 from careermap.search.querywords import split_compound
+from careermap.search.synonyms import Synonym
 from careermap.search.tests.fixtures import fixture_corpus
 
 INDEX = SearchIndex(fixture_corpus())
@@ -69,6 +70,31 @@ def test_a_word_cut_short_is_the_job_word_it_begins() -> None:
     assert [hit.key for hit in index.search("chiro")][:1] == ["29-1011.00"]
     assert [hit.key for hit in index.search("chiro assistant")][:1] == ["31-9092.00"]
     assert [hit.key for hit in index.search("choier")][:1] == ["27-2041.00"]  # a typo is still a typo
+
+
+def test_a_synonym_outweighs_other_titles_only_for_queries_inside_it() -> None:
+    """A reviewed synonym counts above O*NET's titles (1.5×) when the query is within it; sharing
+    only "instructor", "fitness instructor" ranked above every other instructor title for
+    "engineering fundamentals instructor" and took it from the engineering teachers."""
+    corpus = Corpus(
+        occupations=(
+            OccupationDoc("25-1121.00", "Art Teachers", "/o/1/"),
+            OccupationDoc("39-9031.00", "Exercise Trainers", "/o/2/"),
+            OccupationDoc("25-1032.00", "Engineering Teachers", "/o/3/"),
+        ),
+        titles=(
+            TitleDoc("25-1121.00", "Drawing Teacher"),
+            TitleDoc("25-1121.00", "Art Instructor"),
+            TitleDoc("25-1032.00", "Engineering Instructor"),
+            TitleDoc("39-9031.00", "Personal Trainer"),
+        ),
+        synonyms=(Synonym("fitness instructor", "Exercise Trainers"),),
+    )
+    index = SearchIndex(corpus)
+    # the synonym shares only "instructor": it ranks like the other instructor titles, not above them
+    assert [hit.key for hit in index.search("drawing instructor")] == ["25-1121.00", "25-1032.00", "39-9031.00"]
+    assert [hit.key for hit in index.search("fitness instructor")][:1] == ["39-9031.00"]
+    assert [hit.key for hit in index.search("instructor")][:1] == ["39-9031.00"]  # inside it: still first
 
 
 def test_a_compound_of_two_known_words_is_split() -> None:
