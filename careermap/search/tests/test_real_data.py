@@ -108,16 +108,22 @@ def test_common_queries_find_their_occupation_on_the_real_data(index: SearchInde
 
 
 def test_blind_everyday_lists_keep_their_level_on_the_real_data(index: SearchIndex) -> None:
-    # eval/people_queries.tsv and eval/fresh_queries.tsv: written blind by helpers (issue 19,
-    # docs/search.md, fourth pass); 93.6% / 98.4% and 87.2% / 96.2% when these floors were set.
-    rows, misses1, misses5 = misses_on(index, "people_queries.tsv")
-    assert rows >= 200
-    assert len(misses1) / rows <= 0.08, misses1
-    assert len(misses5) / rows <= 0.025, misses5
-    rows, misses1, misses5 = misses_on(index, "fresh_queries.tsv")
-    assert rows >= 200
-    assert len(misses1) / rows <= 0.15, len(misses1)  # the misses stay unprinted: the list is kept unseen
-    assert len(misses5) / rows <= 0.05, len(misses5)
+    # Written blind by helpers (issue 19, docs/search.md, fourth and fifth passes). When these floors
+    # were set: people 98.8% / 99.6%, fresh 96.2% / 99.1%, jobboard 98.3% / 99.4% (each read after a
+    # blind score), unseen 86.3% / 95.4% (kept unseen: its misses are not printed).
+    for name, top1, top5 in (
+        ("people_queries.tsv", 0.03, 0.01),
+        ("fresh_queries.tsv", 0.06, 0.02),
+        ("jobboard_queries.tsv", 0.04, 0.015),
+    ):
+        rows, misses1, misses5 = misses_on(index, name)
+        assert rows >= 150
+        assert len(misses1) / rows <= top1, (name, misses1)
+        assert len(misses5) / rows <= top5, (name, misses5)
+    rows, misses1, misses5 = misses_on(index, "unseen_queries.tsv")
+    assert rows >= 150
+    assert len(misses1) / rows <= 0.16, len(misses1)
+    assert len(misses5) / rows <= 0.06, len(misses5)
 
 
 def test_school_teachers_grades_and_listed_kinds_on_the_real_data(index: SearchIndex) -> None:
