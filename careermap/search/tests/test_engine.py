@@ -37,64 +37,71 @@ def test_typos_are_tolerated() -> None:
     assert top("softwear developer") == ["15-1252.00"]
 
 
+def tiny_index(
+    occupations: dict[str, str], titles: list[tuple[str, str]], synonyms: tuple[Synonym, ...] = ()
+) -> SearchIndex:
+    """An index of a few occupations (code → title), their alternate titles and synonyms."""
+    return SearchIndex(
+        Corpus(
+            occupations=tuple(OccupationDoc(code, title, f"/o/{code}/") for code, title in occupations.items()),
+            titles=tuple(TitleDoc(code, title) for code, title in titles),
+            synonyms=synonyms,
+        )
+    )
+
+
+def firsts(index: SearchIndex, query: str, n: int = 1) -> list[str]:
+    return [hit.key for hit in index.search(query)][:n]
+
+
 def test_a_short_unknown_word_is_no_typo_of_a_much_longer_one() -> None:
     """rapidfuzz rates "sous" and "scouts" 80, the typo cutoff: "sous chef" found coaches and scouts."""
-    corpus = Corpus(
-        occupations=(
-            OccupationDoc("27-2022.00", "Coaches and Scouts", "/o/1/"),
-            OccupationDoc("35-1011.00", "Chefs and Head Cooks", "/o/2/"),
-        ),
-        titles=(TitleDoc("27-2022.00", "Talent Scouts"), TitleDoc("35-1011.00", "Executive Chef")),
+    index = tiny_index(
+        {"27-2022.00": "Coaches and Scouts", "35-1011.00": "Chefs and Head Cooks"},
+        [("27-2022.00", "Talent Scouts"), ("35-1011.00", "Executive Chef")],
     )
-    index = SearchIndex(corpus)
-    assert [hit.key for hit in index.search("sous chef")][:1] == ["35-1011.00"]
-    assert [hit.key for hit in index.search("scuots")][:1] == ["27-2022.00"]  # a same-length typo still is one
+    assert firsts(index, "sous chef") == ["35-1011.00"]
+    assert firsts(index, "scuots") == ["27-2022.00"]  # a same-length typo still is one
 
 
 def test_a_word_cut_short_is_the_job_word_it_begins() -> None:
     """People clip job words ("chiro", "derm"); rapidfuzz took "chiro" for "choir"."""
-    corpus = Corpus(
-        occupations=(
-            OccupationDoc("27-2041.00", "Music Directors and Composers", "/o/1/"),
-            OccupationDoc("29-1011.00", "Chiropractors", "/o/2/"),
-            OccupationDoc("31-9092.00", "Medical Assistants", "/o/3/"),
-        ),
-        titles=(
-            TitleDoc("27-2041.00", "Choir Director"),
-            TitleDoc("31-9092.00", "Chiropractic Assistant"),
-            TitleDoc("31-9092.00", "Chiropractic Aide"),
-        ),
+    index = tiny_index(
+        {
+            "27-2041.00": "Music Directors and Composers",
+            "29-1011.00": "Chiropractors",
+            "31-9092.00": "Medical Assistants",
+        },
+        [
+            ("27-2041.00", "Choir Director"),
+            ("31-9092.00", "Chiropractic Assistant"),
+            ("31-9092.00", "Chiropractic Aide"),
+        ],
     )
-    index = SearchIndex(corpus)
     # of the words "chiro" begins, the one titles use as their head noun, not the commoner adjective
-    assert [hit.key for hit in index.search("chiro")][:1] == ["29-1011.00"]
-    assert [hit.key for hit in index.search("chiro assistant")][:1] == ["31-9092.00"]
-    assert [hit.key for hit in index.search("choier")][:1] == ["27-2041.00"]  # a typo is still a typo
+    assert firsts(index, "chiro") == ["29-1011.00"]
+    assert firsts(index, "chiro assistant") == ["31-9092.00"]
+    assert firsts(index, "choier") == ["27-2041.00"]  # a typo is still a typo
 
 
 def test_a_synonym_outweighs_other_titles_only_for_queries_inside_it() -> None:
     """A reviewed synonym counts above O*NET's titles (1.5×) when the query is within it; sharing
     only "instructor", "fitness instructor" ranked above every other instructor title for
     "engineering fundamentals instructor" and took it from the engineering teachers."""
-    corpus = Corpus(
-        occupations=(
-            OccupationDoc("25-1121.00", "Art Teachers", "/o/1/"),
-            OccupationDoc("39-9031.00", "Exercise Trainers", "/o/2/"),
-            OccupationDoc("25-1032.00", "Engineering Teachers", "/o/3/"),
-        ),
-        titles=(
-            TitleDoc("25-1121.00", "Drawing Teacher"),
-            TitleDoc("25-1121.00", "Art Instructor"),
-            TitleDoc("25-1032.00", "Engineering Instructor"),
-            TitleDoc("39-9031.00", "Personal Trainer"),
-        ),
-        synonyms=(Synonym("fitness instructor", "Exercise Trainers"),),
+    index = tiny_index(
+        {"25-1121.00": "Art Teachers", "39-9031.00": "Exercise Trainers", "25-1032.00": "Engineering Teachers"},
+        [
+            ("25-1121.00", "Drawing Teacher"),
+            ("25-1121.00", "Art Instructor"),
+            ("25-1032.00", "Engineering Instructor"),
+            ("39-9031.00", "Personal Trainer"),
+        ],
+        (Synonym("fitness instructor", "Exercise Trainers"),),
     )
-    index = SearchIndex(corpus)
     # the synonym shares only "instructor": it ranks like the other instructor titles, not above them
-    assert [hit.key for hit in index.search("drawing instructor")] == ["25-1121.00", "25-1032.00", "39-9031.00"]
-    assert [hit.key for hit in index.search("fitness instructor")][:1] == ["39-9031.00"]
-    assert [hit.key for hit in index.search("instructor")][:1] == ["39-9031.00"]  # inside it: still first
+    assert firsts(index, "drawing instructor", 3) == ["25-1121.00", "25-1032.00", "39-9031.00"]
+    assert firsts(index, "fitness instructor") == ["39-9031.00"]
+    assert firsts(index, "instructor") == ["39-9031.00"]  # inside it: still first
 
 
 def test_a_compound_of_two_known_words_is_split() -> None:
