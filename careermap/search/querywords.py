@@ -70,7 +70,9 @@ def clipped(index: SearchIndex, word: str) -> str | None:
     if len(word) < 4 or word.isdigit():
         return None
     best: tuple[int, float, str] | None = None
-    for known in index.words[bisect.bisect_left(index.words, word) :]:
+    words = index.words
+    for position in range(bisect.bisect_left(words, word), len(words)):  # no copy of the tail
+        known = words[position]
         if not known.startswith(word):
             break
         if len(known) >= len(word) + 2:
