@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 from typing import TYPE_CHECKING
 
+import numpy as np
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from careermap.search import text
 
@@ -28,6 +31,9 @@ def query_words(index: SearchIndex, toks: list[str], cutoff: float | None = None
     """The query's words as the index knows them; an unknown word (a typo, most likely)
     becomes the closest known word or words, weighted by how close they are."""
     out: list[QueryWord] = []
+    toks = join_split_words(index, toks)
+    # the query's words the index knows as they are: they choose between readings of a cut-short word
+    context = [index.postings[s] for s in {text.stem(tok) for tok in toks} if s in index.postings]
     for word in toks:
         if word in text.LEVEL_WORDS:
             continue
@@ -40,19 +46,56 @@ def query_words(index: SearchIndex, toks: list[str], cutoff: float | None = None
                 out.append(QueryWord(part, part_stem, index._word_weight(part, part_stem)))
         elif stem in index.desc_idf:
             out.append(QueryWord(word, stem, index.desc_idf[stem] * index.weights.desc_word))
-        elif (whole := clipped(index, word)) is not None:
+        elif (whole := clipped(index, word, context)) is not None:
             stem = index.stem_of[whole]
             out.append(QueryWord(whole, stem, index._word_weight(whole, stem) * index.weights.clipped))
         elif len(word) >= 4 and not word.isdigit():
-            matches = process.extract(
-                word, index.words, scorer=fuzz.ratio, score_cutoff=cutoff or index.weights.fuzzy_cutoff, limit=5
-            )
-            if matches:
-                top = matches[0][1]
-                for match, similarity, _ in matches:
-                    if similarity == top and plausible_typo(word, match):
-                        stem = index.stem_of[match]
-                        out.append(QueryWord(match, stem, index._word_weight(match, stem) * similarity / 100.0))
+            for match, similarity in closest_typos(index, word, cutoff or index.weights.fuzzy_cutoff):
+                stem = index.stem_of[match]
+                out.append(QueryWord(match, stem, index._word_weight(match, stem) * similarity / 100.0))
+    return out
+
+
+def closest_typos(index: SearchIndex, typed: str, cutoff: float) -> list[tuple[str, float]]:
+    """The known words `typed` most likely misspells: of those rapidfuzz rates at least `cutoff`,
+    the fewest letters changed, added or dropped, then the highest rated, then the one most titles
+    hold. rapidfuzz's ratio counts a changed letter twice, so alone it took "electrition" for
+    electrification rather than electrician."""
+    matches = [
+        (match, similarity)
+        for match, similarity, _ in process.extract(typed, index.words, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8)
+        if plausible_typo(typed, match)
+    ]
+    if not matches:
+        return []
+    edits = {match: Levenshtein.distance(typed, match) for match, _ in matches}
+    fewest = min(edits.values())
+    best = [(match, similarity) for match, similarity in matches if edits[match] == fewest]
+    top = max(similarity for _, similarity in best)
+    best = [(match, similarity) for match, similarity in best if similarity == top]
+    # still tied ("manger": manager or mangler): the word more titles hold is the likelier one meant
+    held = {match: len(index.postings[index.stem_of[match]]) for match, _ in best}
+    most = max(held.values())
+    return [(match, similarity) for match, similarity in best if held[match] == most]
+
+
+def join_split_words(index: SearchIndex, toks: list[str]) -> list[str]:
+    """Two typed words that titles write as one ("book keeper" → bookkeeper, "line man" →
+    lineman) are joined, when titles hold the joined word at least twice as often as both words
+    ("Rail Car Repairers" stays two words) and no occupation's own title or synonym holds both."""
+    out: list[str] = []
+    i = 0
+    while i < len(toks):
+        if i + 1 < len(toks) and (whole := toks[i] + toks[i + 1]) in index.stem_of and len(whole) >= 6:
+            first, second = (index.postings.get(text.stem(tok)) for tok in toks[i : i + 2])
+            both = np.empty(0, dtype=np.int32) if first is None or second is None else np.intersect1d(first, second)
+            reviewed = any(index.entry_origin[entry] in _NAMED for entry in both)  # a synonym says "core maker"
+            if not reviewed and len(index.postings[index.stem_of[whole]]) >= max(2, 2 * len(both)):  # not "rail car"
+                out.append(whole)
+                i += 2
+                continue
+        out.append(toks[i])
+        i += 1
     return out
 
 
@@ -62,26 +105,49 @@ def plausible_typo(typed: str, known: str) -> bool:
     return len(typed) > 5 or abs(len(known) - len(typed)) <= 1
 
 
-def clipped(index: SearchIndex, word: str) -> str | None:
-    """An unknown word cut short, as people shorten job words ("chiro", "derm", "quant"): of the
-    title words it begins (at least two letters longer), the one titles most often use as their
-    head noun (chiropractor, not chiropractic), else the commonest. Tried before typos: "chiro"
-    is not "choir"."""
-    if len(word) < 4 or word.isdigit():
+def clipped(index: SearchIndex, word: str, context: list[np.ndarray] | None = None) -> str | None:
+    """An unknown word cut short, as people shorten job words: the title words it begins ("chiro",
+    "resp", "transp"), else, for a word people abbreviate by dropping letters ("bldg", "plmbr"), the
+    title words that hold its letters in order and start with its first letter; each at least two
+    letters longer. (A word that keeps two vowels after its first letter is no such abbreviation:
+    "amazon".) Of those, the one most titles hold beside the query's other words ("phys
+    therapist" → physical, "resp therapist" → respiratory), then the one titles most often use as
+    their head noun (chiropractor, not chiropractic), then the commonest. Tried before typos:
+    "chiro" is not "choir"."""
+    vowelless = len(word) == 3 and word.isalpha() and not _VOWELS & set(word)  # "drv", "tch"
+    if (len(word) < 4 or word.isdigit()) and not vowelless:
         return None
-    best: tuple[int, float, str] | None = None
     words = index.words
+    candidates: list[str] = []
     for position in range(bisect.bisect_left(words, word), len(words)):  # no copy of the tail
         known = words[position]
         if not known.startswith(word):
             break
         if len(known) >= len(word) + 2:
-            stem = index.stem_of[known]
-            heads = len(index.head_postings.get(stem, ()))
-            rank = (heads, -index.idf[stem], known)
-            if best is None or rank > best:
-                best = rank
-    return None if best is None else best[2]
+            candidates.append(known)
+    if not candidates and word.isalpha() and sum(letter in _VOWELS for letter in word[1:]) <= 1:
+        letters = re.compile(".*".join(word[1:]))
+        first = bisect.bisect_left(words, word[0])
+        for position in range(first, bisect.bisect_left(words, chr(ord(word[0]) + 1), lo=first)):
+            known = words[position]
+            if len(known) >= len(word) + 2 and letters.search(known, 1):
+                candidates.append(known)
+    best: tuple[int, int, float, str] | None = None
+    for known in candidates:
+        stem = index.stem_of[known]
+        beside = 0
+        if context:
+            entries = index.postings[stem]
+            beside = sum(int(np.isin(entries, other, assume_unique=True).sum()) for other in context)
+        heads = len(index.head_postings.get(stem, ()))
+        rank = (beside, heads, -index.idf[stem], known)
+        if best is None or rank > best:
+            best = rank
+    return None if best is None else best[3]
+
+
+_VOWELS = set("aeiouy")
+_NAMED = {"title", "synonym", "closest (synonym)"}  # entries that are a job's own name or a reviewed one
 
 
 def split_compound(index: SearchIndex, word: str) -> tuple[str, str] | None:

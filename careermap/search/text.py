@@ -221,6 +221,8 @@ SYNONYMS: dict[str, str] = {
     "elec": "electrical",
     "ops": "operations",
     "mfg": "manufacturing",
+    "prod": "production",
+    "equip": "equipment",
     "whse": "warehouse",
     "acct": "account",
     "aid": "aide",
@@ -279,6 +281,19 @@ def expand(tokens: list[str]) -> list[str]:
     return out
 
 
+# Words the suffix rules below would merge with another job word of a different sense: an officer
+# is not an office, a customer is not customs, accounting (the books) is not an account (a client).
+_STEM_KEPT = {
+    form: base
+    for base, forms in {
+        "officer": "officer officers",
+        "customer": "customer customers",
+        "accounting": "accounting",
+    }.items()
+    for form in forms.split()
+}
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light English stemmer for job titles: plurals, -ing, -er/-ers, a final -e.
@@ -288,6 +303,8 @@ def stem(word: str) -> str:
     """
     if len(word) <= 3 or word.isdigit():
         return word
+    if word in _STEM_KEPT:
+        return _STEM_KEPT[word]
     if word.endswith("men") and len(word) > 5:
         word = word[:-3] + "man"
     elif word.endswith("ies") and len(word) > 4:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from careermap.search.documents import Corpus, OccupationDoc, TitleDoc, employment_by_code
 from careermap.search.engine import SearchIndex
-from careermap.search.querywords import split_compound
+from careermap.search.querywords import closest_typos, split_compound
 from careermap.search.synonyms import Synonym
 from careermap.search.tests.fixtures import fixture_corpus
 
@@ -82,6 +82,100 @@ def test_a_word_cut_short_is_the_job_word_it_begins() -> None:
     assert firsts(index, "chiro") == ["29-1011.00"]
     assert firsts(index, "chiro assistant") == ["31-9092.00"]
     assert firsts(index, "choier") == ["27-2041.00"]  # a typo is still a typo
+
+
+def test_a_word_cut_short_is_read_by_the_words_beside_it() -> None:
+    """ "resp therapist" is a respiratory therapist, though "response" heads more titles; "bldg"
+    and "plmbr" drop letters rather than end early; "amazon" (two vowels kept) is no abbreviation."""
+    index = tiny_index(
+        {
+            "29-1126.00": "Respiratory Therapists",
+            "33-9099.00": "Emergency Response Coordinators",
+            "49-9071.00": "Maintenance and Repair Workers",
+            "47-2152.00": "Plumbers",
+            "15-1243.01": "Data Warehousing Specialists",
+            "53-7065.00": "Stockers and Order Fillers",
+        },
+        [
+            ("33-9099.00", "Response Specialist"),
+            ("33-9099.00", "Response Officer"),
+            ("33-9099.00", "Response Team Leader"),
+            ("33-9099.00", "Crisis Response Therapist"),
+            ("29-1126.00", "Respiratory Care Therapist"),
+            ("29-1126.00", "Respiratory Therapist"),
+            ("49-9071.00", "Building Engineer"),
+            ("53-7065.00", "Warehouse Associate"),
+            ("15-1243.01", "Data Warehouse Analyst"),
+            ("15-1243.01", "Americanization Data Warehouse Analyst"),
+        ],
+    )
+    assert firsts(index, "resp") == ["33-9099.00"]  # alone: the commonest word it begins
+    assert firsts(index, "resp therapist") == ["29-1126.00"]  # beside "therapist": respiratory
+    assert firsts(index, "bldg engineer") == ["49-9071.00"]
+    assert firsts(index, "plmbr") == ["47-2152.00"]  # was nothing: too far from "plumber" as a typo
+    # "amazon" keeps its vowels: no abbreviation of "americanization"
+    assert firsts(index, "amazon warehouse associate") == ["53-7065.00"]
+
+
+def test_two_typed_words_that_titles_write_as_one_are_joined() -> None:
+    """ "book keeper" found animal keepers; "rail car" stays two words where titles use both."""
+    index = tiny_index(
+        {"43-3031.00": "Bookkeeping Clerks", "39-2021.00": "Animal Caretakers", "49-3043.00": "Rail Car Repairers"},
+        [
+            ("43-3031.00", "Bookkeeper"),
+            ("43-3031.00", "Full Charge Bookkeeper"),
+            ("39-2021.00", "Keeper"),
+            ("39-2021.00", "Zoo Keeper"),
+            ("49-3043.00", "Railcar Mechanic"),
+            ("49-3043.00", "Rail Car Mechanic"),
+        ],
+    )
+    assert firsts(index, "book keeper") == ["43-3031.00"]
+    assert firsts(index, "rail car repairer") == ["49-3043.00"]
+
+
+def test_a_typo_is_the_word_fewest_letters_away() -> None:
+    """rapidfuzz's ratio counts a changed letter twice: "electrition" rated electrification (84.6)
+    above electrician (81.8), two letters changed."""
+    index = tiny_index(
+        {
+            "47-2111.00": "Electricians",
+            "17-2071.00": "Electrical Engineers",
+            "11-1021.00": "General Managers",
+            "51-6011.00": "Laundry Workers",
+        },
+        [
+            ("17-2071.00", "Rural Electrification Engineer"),
+            ("47-2111.00", "Electrician"),
+            ("11-1021.00", "Operations Manager"),
+            ("11-1021.00", "Store Manager"),
+            ("51-6011.00", "Mangler"),
+        ],
+    )
+    assert firsts(index, "electrition") == ["47-2111.00"]
+    # one letter from manager and from mangler: the word more titles hold
+    assert [word for word, _ in closest_typos(index, "manger", 80.0)] == ["manager"]
+
+
+def test_an_officer_is_not_an_office() -> None:
+    """The stemmer took officer and office (and customer and customs) for one word."""
+    index = tiny_index(
+        {
+            "43-9061.00": "Office Clerks",
+            "33-3051.00": "Police Officers",
+            "33-3051.04": "Customs Officers",
+            "43-4051.00": "Customer Service Representatives",
+        },
+        [
+            ("43-9061.00", "Office Assistant"),
+            ("33-3051.00", "Patrol Officer"),
+            ("33-3051.00", "Officer"),
+            ("43-4051.00", "Customer Service Clerk"),
+            ("43-4051.00", "Customer Care Agent"),
+        ],
+    )
+    assert firsts(index, "office") == ["43-9061.00"]
+    assert firsts(index, "customs clerk") == ["33-3051.04"]
 
 
 def test_a_synonym_outweighs_other_titles_only_for_queries_inside_it() -> None:

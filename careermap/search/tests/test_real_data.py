@@ -150,6 +150,14 @@ def test_shorthand_and_clipped_words_on_the_real_data(index: SearchIndex) -> Non
     assert keys(index, "admin manager", 1) == ["11-3012.00"]  # was Network and Computer Systems Administrators
     assert keys(index, "network admin", 1) == ["15-1244.00"]  # a head "admin" is still an administrator
     assert keys(index, "mech engineer", 1) == ["17-2141.00"]  # was car mechanics
+    assert keys(index, "resp therapist", 1) == ["29-1126.00"]  # was Music Therapists
+    assert keys(index, "phys therapist", 1) == ["29-1123.00"]  # was Therapists, All Other
+    assert keys(index, "transp planner", 1) == ["19-3099.01"]  # was Logisticians
+    assert keys(index, "bldg engineer", 1) == ["49-9071.00"]  # was Software Developers
+    assert keys(index, "plmbr", 1) == ["47-2152.00"]  # was nothing at all
+    assert keys(index, "fire man", 1) == ["33-2011.00"]  # was artillery crews ("Fire Support Man")
+    assert keys(index, "electrition", 1) == ["47-2111.00"]  # was Electrical Engineers
+    assert keys(index, "office", 1) == ["43-9061.00"]  # was police officers
 
 
 def test_gig_and_creator_words_find_the_read_then_its_occupations_on_the_real_data(index: SearchIndex) -> None:
