@@ -107,10 +107,10 @@ def plausible_typo(typed: str, known: str) -> bool:
 
 def clipped(index: SearchIndex, word: str, context: list[np.ndarray] | None = None) -> str | None:
     """An unknown word cut short, as people shorten job words: the title words it begins ("chiro",
-    "resp", "transp"), else, for a word people abbreviate by dropping letters ("bldg", "plmbr"), the
+    "resp", "transp"), else, for a word abbreviated by dropping its vowels ("bldg", "plmbr"), the
     title words that hold its letters in order and start with its first letter; each at least two
-    letters longer. (A word that keeps two vowels after its first letter is no such abbreviation:
-    "amazon".) Of those, the one most titles hold beside the query's other words ("phys
+    letters longer. (A word with a vowel after its first letter is no such abbreviation: "amazon",
+    "chess".) Of those, the one most titles hold beside the query's other words ("phys
     therapist" → physical, "resp therapist" → respiratory), then the one titles most often use as
     their head noun (chiropractor, not chiropractic), then the commonest. Tried before typos:
     "chiro" is not "choir"."""
@@ -125,7 +125,7 @@ def clipped(index: SearchIndex, word: str, context: list[np.ndarray] | None = No
             break
         if len(known) >= len(word) + 2:
             candidates.append(known)
-    if not candidates and word.isalpha() and sum(letter in _VOWELS for letter in word[1:]) <= 1:
+    if not candidates and word.isalpha() and not _VOWELS & set(word[1:]):
         letters = re.compile(".*".join(word[1:]))
         first = bisect.bisect_left(words, word[0])
         for position in range(first, bisect.bisect_left(words, chr(ord(word[0]) + 1), lo=first)):
