@@ -27,6 +27,8 @@ some prompted changes, so after those it is no longer blind) and eval/fresh_quer
 kept unseen until the fifth pass, whose changes its misses then prompted too). Two halves of three
 later helper lists (job-board titles, shorthand and slang, level and field words): jobboard_queries.tsv
 (176, blind once, then read) and unseen_queries.tsv (175, kept unseen: its misses are never printed).
+The sixth pass's three helper lists, less what the others held, in two halves the same way:
+typed_queries.tsv (111, blind once, then read) and unseen_typed_queries.tsv (108, kept unseen).
 
 Tuning folds (`--folds`, default 3): every real-world title outside the test split, held out fold by
 fold, searched for; about 7,500 queries against dev's 1,350, so small changes can be told from noise.
@@ -125,6 +127,9 @@ PEOPLE_FILE = Path(__file__).with_name("people_queries.tsv")  # judged blind; it
 FRESH_FILE = Path(__file__).with_name("fresh_queries.tsv")  # judged blind, unseen until the fifth pass
 JOBBOARD_FILE = Path(__file__).with_name("jobboard_queries.tsv")  # judged blind; its misses then read
 UNSEEN_FILE = Path(__file__).with_name("unseen_queries.tsv")  # judged blind and kept unseen while tuning
+TYPED_FILE = Path(__file__).with_name("typed_queries.tsv")  # sixth pass: judged blind; its misses then read
+UNSEEN_TYPED_FILE = Path(__file__).with_name("unseen_typed_queries.tsv")  # sixth pass: kept unseen
+SEALED = (UNSEEN_FILE, UNSEEN_TYPED_FILE)  # lists whose misses are never printed
 
 
 def everyday_titles(path: Path = EVERYDAY_FILE) -> Split:  # also reads COMMON_FILE
@@ -450,7 +455,16 @@ def main() -> None:
     served = SearchIndex(corpus, weights)
     no_synonyms = SearchIndex(dataclasses.replace(corpus, synonyms=()), weights)
     served_levels = SearchIndex(corpus, dataclasses.replace(weights, **LEVEL_TRIAL))
-    for path in (EVERYDAY_FILE, COMMON_FILE, PEOPLE_FILE, FRESH_FILE, JOBBOARD_FILE, UNSEEN_FILE):
+    for path in (
+        EVERYDAY_FILE,
+        COMMON_FILE,
+        PEOPLE_FILE,
+        FRESH_FILE,
+        JOBBOARD_FILE,
+        UNSEEN_FILE,
+        TYPED_FILE,
+        UNSEEN_TYPED_FILE,
+    ):
         everyday = everyday_titles(path)
         unknown = sorted({code for _, gold in everyday.queries for code in gold} - {o.code for o in corpus.occupations})
         if unknown:
@@ -477,7 +491,7 @@ def main() -> None:
             for method, ranked in rows:
                 top1, top5 = score(ranked, everyday)
                 print(f"  {method + ', ' + label:<58} {len(everyday.queries):>5} {top1:>6.1f}% {top5:>6.1f}%")
-        if args.show_misses and path != UNSEEN_FILE:
+        if args.show_misses and path not in SEALED:
             titles_of = {o.code: o.title for o in corpus.occupations}
             for (q, gold), codes in zip(everyday.queries, ours(served, everyday), strict=True):
                 if not (codes[:1] and codes[0] in gold):
