@@ -34,11 +34,19 @@ def query_words(index: SearchIndex, toks: list[str], cutoff: float | None = None
     toks = join_split_words(index, toks)
     # the query's words the index knows as they are: they choose between readings of a cut-short word
     context = [index.postings[s] for s in {text.stem(tok) for tok in toks} if s in index.postings]
+    named_job = any(tok not in text.EMPLOYERS for tok in toks)
     for word in toks:
         if word in text.LEVEL_WORDS:
             continue
         stem = text.stem(word)
-        if stem in index.idf:
+        if word in text.EMPLOYERS and named_job:
+            if stem in index.idf:
+                out.append(QueryWord(word, stem, index._word_weight(word, stem) * index.weights.employer))
+            continue
+        if stem in index.idf and (fixed := misspelt_known_stem(index, word, stem)) is not None:
+            fixed_stem = index.stem_of[fixed]
+            out.append(QueryWord(fixed, fixed_stem, index._word_weight(fixed, fixed_stem)))
+        elif stem in index.idf:
             out.append(QueryWord(word, stem, index._word_weight(word, stem)))
         elif (parts := split_compound(index, word)) is not None:
             for part in parts:
@@ -54,6 +62,20 @@ def query_words(index: SearchIndex, toks: list[str], cutoff: float | None = None
                 stem = index.stem_of[match]
                 out.append(QueryWord(match, stem, index._word_weight(match, stem) * similarity / 100.0))
     return out
+
+
+def misspelt_known_stem(index: SearchIndex, typed: str, stem: str) -> str | None:
+    """A word no title spells this way whose stem is still known is most often a typo of a far
+    commoner word: "enginer" stems to engin (engine) but means engineer, "counseler" to counsel but
+    means counselor. The word one letter away that at least three times as many titles hold, if any."""
+    if typed in index.stem_of or len(typed) < 5:
+        return None
+    held = len(index.postings.get(stem, ()))
+    for match, _, _ in process.extract(typed, index.words, scorer=fuzz.ratio, score_cutoff=80.0, limit=5):
+        other = index.stem_of[match]
+        if other != stem and Levenshtein.distance(typed, match) == 1 and len(index.postings[other]) >= 3 * max(held, 1):
+            return match
+    return None
 
 
 def closest_typos(index: SearchIndex, typed: str, cutoff: float) -> list[tuple[str, float]]:
@@ -114,8 +136,7 @@ def clipped(index: SearchIndex, word: str, context: list[np.ndarray] | None = No
     therapist" → physical, "resp therapist" → respiratory), then the one titles most often use as
     their head noun (chiropractor, not chiropractic), then the commonest. Tried before typos:
     "chiro" is not "choir"."""
-    vowelless = len(word) == 3 and word.isalpha() and not _VOWELS & set(word)  # "drv", "tch"
-    if (len(word) < 4 or word.isdigit()) and not vowelless:
+    if len(word) < 4 or word.isdigit():  # three letters are an acronym more often ("mhc", "cdl")
         return None
     words = index.words
     candidates: list[str] = []

@@ -73,9 +73,10 @@ def parse_synonyms(source: str, path: str = "synonyms.yaml") -> tuple[Synonym, .
         if len(term) > text.MAX_QUERY_CHARS:
             problem(f"term: at most {text.MAX_QUERY_CHARS} characters", lines["term"])
             continue
-        words = tuple(text.words(term))
+        # as the search reads it: "call centre" and "call center", "acct rep" and "account rep" are one
+        words = tuple(text.stem(word) for word in text.tokens(term))
         if words in seen:
-            problem(f"term: {term!r} is already listed on line {seen[words]}", lines["term"])
+            problem(f"term: {term!r} is already listed on line {seen[words]} (the same words searched)", lines["term"])
             continue
         if text.words(term) == text.words(means):
             problem("means: the same words as term; nothing to add", lines["means"])

@@ -37,6 +37,15 @@ MODIFIERS = _word_set(
     """
 )
 
+# Employers people name in a search ("walmart store manager", "kroger clerk"): beside a job word they
+# weigh little and are never read as a typo of a title word ("kroger" is no "roguer").
+EMPLOYERS = _word_set(
+    """
+    walmart kroger costco amazon starbucks mcdonald mcdonalds lowe lowes walgreens cvs publix safeway
+    aldi meijer wegmans chipotle wendy wendys kfc dunkin albertsons
+    """
+)
+
 # SOC's coding rule: "apprentices and trainees are classified with the occupations for which
 # they are being trained, whereas helpers and aides are classified separately". So these words
 # are dropped from queries ("plumber apprentice" searches as "plumber"), while "helper", "aide"
@@ -227,6 +236,45 @@ SYNONYMS: dict[str, str] = {
     "acct": "account",
     "aid": "aide",
     "aids": "aide",
+    # British spellings, as U.S. titles write them
+    **{
+        british: american
+        for british, american in (
+            pair.split(":")
+            for pair in [
+                "centre:center",
+                "centres:centers",
+                "tyre:tire",
+                "tyres:tires",
+                "jeweller:jeweler",
+                "jewellers:jewelers",
+                "jewellery:jewelry",
+                "organiser:organizer",
+                "organisers:organizers",
+                "organisation:organization",
+                "adviser:advisor",
+                "advisers:advisors",
+                "plough:plow",
+                "theatre:theater",
+                "colour:color",
+                "colourist:colorist",
+                "labour:labor",
+                "labourer:laborer",
+                "labourers:laborers",
+                "programme:program",
+                "catalogue:catalog",
+                "defence:defense",
+                "licence:license",
+                "paediatric:pediatric",
+                "paediatrician:pediatrician",
+                "anaesthetist:anesthetist",
+                "anaesthesia:anesthesia",
+                "orthopaedic:orthopedic",
+                "gynaecologist:gynecologist",
+                "haematologist:hematologist",
+            ]
+        )
+    },
     # clipped words and shorthand inside longer titles
     "med lab": "medical laboratory",
     "psych": "psychiatric",
@@ -260,8 +308,12 @@ def fold(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """The alphanumeric runs of the folded text: `"Registered Nurse (RN)"` → registered, nurse, rn."""
-    return _WORD.findall(fold(text))
+    """The alphanumeric runs of the folded text: `"Registered Nurse (RN)"` → registered, nurse, rn.
+    Dotted initials are one word: "C.N.A." → cna, "h.r. manager" → hr, manager."""
+    return _WORD.findall(_INITIALS.sub(lambda initials: initials.group(0).replace(".", ""), fold(text)))
+
+
+_INITIALS = re.compile(r"\b[a-z](?:\.[a-z])+\b\.?")
 
 
 def expand(tokens: list[str]) -> list[str]:
@@ -282,13 +334,16 @@ def expand(tokens: list[str]) -> list[str]:
 
 
 # Words the suffix rules below would merge with another job word of a different sense: an officer
-# is not an office, a customer is not customs, accounting (the books) is not an account (a client).
+# is not an office, a customer is not customs, accounting (the books) is not an account (a client),
+# a driver trainer is no train driver and a play leader no piano player.
 _STEM_KEPT = {
     form: base
     for base, forms in {
         "officer": "officer officers",
         "customer": "customer customers",
         "accounting": "accounting",
+        "trainer": "trainer trainers",
+        "player": "player players",
     }.items()
     for form in forms.split()
 }

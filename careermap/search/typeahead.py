@@ -43,14 +43,17 @@ def suggest(index: SearchIndex, prefix: str, limit: int = 8) -> list[Suggestion]
     key = " ".join(text.words(prefix[: text.MAX_QUERY_CHARS]))
     if len(key) < SUGGEST_MIN_CHARS:
         return []
-    best: dict[int, tuple[tuple[int, float, str], int]] = {}
+    best: dict[int, tuple[tuple[int, int, int, str], int]] = {}
     start = bisect.bisect_left(index.suggest_keys, key)
     for i in range(start, min(start + SUGGEST_SCAN, len(index.suggest_keys))):
         if not index.suggest_keys[i].startswith(key):
             break
         entry, from_start = index.suggest_entry[i], index.suggest_from_start[i]
         owner = int(index.entry_owner[entry])
-        rank = (0 if index.entry_is_main[entry] else 1, 0 if from_start else 1, index.entry_text[entry])
+        # its own title before a synonym ("nur" shows Registered Nurses, not "nursing sister"), then
+        # a match at the title's start, then alphabetical
+        own = 0 if index.entry_origin[entry] == "title" else 1
+        rank = (0 if index.entry_is_main[entry] else 1, own, 0 if from_start else 1, index.entry_text[entry])
         if owner not in best or rank < best[owner][0]:
             best[owner] = (rank, entry)
     ordered = sorted(

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from careermap.search.documents import Corpus, OccupationDoc, TitleDoc, employment_by_code
 from careermap.search.engine import SearchIndex
-from careermap.search.querywords import closest_typos, split_compound
+from careermap.search.querywords import closest_typos, query_words, split_compound
 from careermap.search.synonyms import Synonym
 from careermap.search.tests.fixtures import fixture_corpus
 
@@ -155,6 +155,65 @@ def test_a_typo_is_the_word_fewest_letters_away() -> None:
     assert firsts(index, "electrition") == ["47-2111.00"]
     # one letter from manager and from mangler: the word more titles hold
     assert [word for word, _ in closest_typos(index, "manger", 80.0)] == ["manager"]
+
+
+def test_an_employer_named_beside_a_job_weighs_little_and_is_no_typo() -> None:
+    """ "kroger clerk" found a farm "Roguer"; "walmart driver" took the "walmart associate" synonym
+    from every driver title."""
+    index = tiny_index(
+        {
+            "45-2092.00": "Farmworkers",
+            "43-9061.00": "Office Clerks",
+            "43-4071.00": "File Clerks",
+            "41-2031.00": "Retail Salespersons",
+            "53-3032.00": "Truck Drivers",
+        },
+        [
+            ("45-2092.00", "Roguer"),
+            ("45-2092.00", "Corn Roguer"),
+            ("43-9061.00", "Clerk"),
+            ("43-4071.00", "File Clerk"),
+            ("53-3032.00", "Driver"),
+            ("53-3032.00", "Truck Driver"),
+            ("41-2031.00", "Sales Associate"),
+        ],
+        (Synonym("walmart associate", "Retail Salespersons"), Synonym("walmart greeter", "Retail Salespersons")),
+    )
+    read = {qw.word: qw.weight for qw in query_words(index, ["kroger", "clerk"])}
+    assert set(read) == {"clerk"}  # no "roguer"
+    read = {qw.word: qw.weight for qw in query_words(index, ["walmart", "driver"])}
+    assert read["walmart"] < read["driver"]
+    assert firsts(index, "kroger clerk") == ["43-9061.00"]
+    assert firsts(index, "walmart driver") == ["53-3032.00"]
+    assert firsts(index, "walmart associate") == ["41-2031.00"]  # the entry itself still answers
+
+
+def test_a_typo_that_shares_a_stem_with_a_rare_word_is_still_a_typo() -> None:
+    """ "enginer" stems to engin, the stem of engine, and found engine mechanics; one letter from
+    engineer, a word many more titles hold, it is read as engineer."""
+    index = tiny_index(
+        {"49-3031.00": "Engine Mechanics", "17-2141.00": "Mechanical Engineers"},
+        [
+            ("49-3031.00", "Engine Mechanic"),
+            ("17-2141.00", "Design Engineer"),
+            ("17-2141.00", "Project Engineer"),
+            ("17-2141.00", "Engineer"),
+            ("17-2141.00", "Field Engineer"),
+            ("17-2141.00", "Plant Engineer"),
+        ],
+    )
+    assert firsts(index, "enginer") == ["17-2141.00"]
+    assert firsts(index, "engine") == ["49-3031.00"]
+
+
+def test_the_typeahead_shows_the_occupation_title_before_a_synonym() -> None:
+    index = tiny_index(
+        {"29-1141.00": "Registered Nurses"},
+        [("29-1141.00", "Staff Nurse")],
+        (Synonym("nursing sister", "Registered Nurses"),),
+    )
+    assert [s.text for s in index.suggest("nur")] == ["Registered Nurses"]
+    assert [s.text for s in index.suggest("sister")] == ["nursing sister"]
 
 
 def test_an_officer_is_not_an_office() -> None:

@@ -53,11 +53,26 @@ def test_each_problem_is_reported_with_its_line() -> None:
 """
     assert problems(source) == [
         "s.yaml:3: means: the title words it stands for are required",
-        "s.yaml:4: term: 'Realtor' is already listed on line 1",
+        "s.yaml:4: term: 'Realtor' is already listed on line 1 (the same words searched)",
         "s.yaml:7: means: the same words as term; nothing to add",
         "s.yaml:10: exact: true or false",
         "s.yaml:13: unknown field colour (allowed: term, means, exact, note)",
         "s.yaml:14: an entry must be a mapping with term and means",
+    ]
+
+
+def test_a_term_searched_the_same_as_another_is_a_duplicate() -> None:
+    """Spelled apart, read alike: British spelling, abbreviations and plurals are folded before a
+    term is compared, so a second entry cannot count one title twice."""
+    source = (
+        "- term: call center\n  means: Customer Service Representatives\n"
+        "- term: call centres\n  means: Customer Service Representatives\n"
+        "- term: acct rep\n  means: Sales Representatives of Services\n"
+        "- term: account representative\n  means: Sales Representatives of Services\n"
+    )
+    assert problems(source) == [
+        "s.yaml:3: term: 'call centres' is already listed on line 1 (the same words searched)",
+        "s.yaml:7: term: 'account representative' is already listed on line 5 (the same words searched)",
     ]
 
 

@@ -26,6 +26,22 @@ def test_it_folds_case_accents_and_punctuation() -> None:
     assert tokens("HVAC tech") == ["hvac", "technician"]
 
 
+def test_dotted_initials_and_british_spellings_read_as_typed_in_the_us() -> None:
+    assert tokens("C.N.A.") == tokens("CNA")
+    assert tokens("h.r. manager") == ["human", "resources", "manager"]
+    assert tokens("call centre adviser") == ["call", "center", "advisor"]
+    assert tokens("tyre fitter") == ["tire", "fitter"]
+    assert tokens("E-Commerce") == ["e", "commerce"]  # a single letter before a hyphen is not initials
+
+
+def test_the_stemmer_keeps_apart_job_words_of_another_sense() -> None:
+    assert stem("officer") != stem("office")
+    assert stem("customers") != stem("customs")
+    assert stem("accounting") != stem("account")
+    assert stem("trainer") != stem("train")  # a driver trainer is no train driver
+    assert stem("officers") == stem("officer")
+
+
 def test_the_stemmer_joins_plurals_and_word_forms() -> None:
     assert stem("nurses") == stem("nursing") == stem("nurse")
     assert stem("labeler") == stem("labeling") == stem("label")
