@@ -51,6 +51,7 @@ from careermap.search.synonyms import Synonym
 FEATURE_CLASSES = ("stem", "head", "root", "desc")
 LOOSE_CUTOFF = 60.0  # rapidfuzz ratio for a query none of whose words matched at fuzzy_cutoff
 TEACHER = text.stem("teacher")
+EMPLOYER_STEMS = frozenset(text.stem(word) for word in text.EMPLOYERS)  # named, not needed for an exact match
 ROOT_LENGTH = 6  # "actuary", "actuarial" → "actuar"; "acupuncture", "acupuncturist" → "acupun"
 
 
@@ -377,7 +378,8 @@ class SearchIndex:
         query = query[: text.MAX_QUERY_CHARS]
         toks = text.query_tokens(query)
         words = query_words(self, toks)
-        known = all(tok in text.LEVEL_WORDS or text.stem(tok) in self.idf for tok in toks)
+        # an employer named beside a job ("kroger clerk") is understood, not missing
+        known = all(tok in text.LEVEL_WORDS or tok in text.EMPLOYERS or text.stem(tok) in self.idf for tok in toks)
         if not words and toks:
             words = query_words(self, toks, cutoff=LOOSE_CUTOFF)
         q: dict[str, float] = {}
@@ -482,7 +484,7 @@ class SearchIndex:
             candidates = [leader] + [occ for occ, reads in self.read_links.items() if leader in reads]
             for owner in candidates:
                 top = best_entry.get(owner)
-                if top is not None and set(q) <= self._entry_stems(top):
+                if top is not None and set(q) - EMPLOYER_STEMS <= self._entry_stems(top):
                     is_exact = self.entry_origin[top] != "closest (synonym)"
                     break
         return Outcome(hits=hits, exact=is_exact)

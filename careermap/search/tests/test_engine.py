@@ -186,6 +186,9 @@ def test_an_employer_named_beside_a_job_weighs_little_and_is_no_typo() -> None:
     assert firsts(index, "kroger clerk") == ["43-9061.00"]
     assert firsts(index, "walmart driver") == ["53-3032.00"]
     assert firsts(index, "walmart associate") == ["41-2031.00"]  # the entry itself still answers
+    # the employer is understood, not missing: no "closest" note
+    assert index.search_detail("kroger clerk").exact is True
+    assert index.search_detail("walmart driver").exact is True
 
 
 def test_a_typo_that_shares_a_stem_with_a_rare_word_is_still_a_typo() -> None:
