@@ -118,6 +118,9 @@ class SearchIndex:
                 self.entry_text.append(title)
                 self.entry_origin.append(origin)
 
+        # An occupation's full title, word for word (stop words and all): typed so, it is the answer
+        # ("Disc Jockeys, Except Radio" and "Radio Disc Jockeys" are the same words without "except").
+        self.verbatim_title = {tuple(text.words(occ.title)): owner_of_code[occ.code] for occ in corpus.occupations}
         for occ in sorted(corpus.occupations, key=lambda o: o.code):
             # "Cooks, All Other" is not what "cook" means: a catch-all title gets no exact-title bonus
             catch_all = "all other" in occ.title.lower()
@@ -438,6 +441,9 @@ class SearchIndex:
         totals_array = w.entry * votes + w.lm * lm + w.prior * self.owner_prior_array
         if len(q) == 1 and w.prior_short:
             totals_array = totals_array + w.prior_short * self.short_prior_array
+        verbatim = self.verbatim_title.get(tuple(text.words(query)))
+        if verbatim is not None and scored[verbatim]:
+            totals_array[verbatim] = totals_array[scored].max() + w.verbatim
         levels = {LEVEL_OF_WORD[tok] for tok in toks if tok in LEVEL_OF_WORD}
         if levels and (w.level_match or w.level_other):
             in_level = np.isin(self.owner_level_array, list(levels))

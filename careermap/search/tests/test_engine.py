@@ -219,6 +219,16 @@ def test_the_typeahead_shows_the_occupation_title_before_a_synonym() -> None:
     assert [s.text for s in index.suggest("sister")] == ["nursing sister"]
 
 
+def test_an_occupation_title_typed_word_for_word_finds_it() -> None:
+    """Without its stop words "Disc Jockeys, Except Radio" is "Radio Disc Jockeys", and the two tied."""
+    index = tiny_index(
+        {"27-2091.00": "Disc Jockeys, Except Radio", "27-3011.00": "Broadcast Announcers and Radio Disc Jockeys"},
+        [("27-3011.00", "Radio Disc Jockey"), ("27-2091.00", "Club DJ")],
+    )
+    assert firsts(index, "Disc Jockeys, Except Radio") == ["27-2091.00"]
+    assert firsts(index, "disc jockeys except radio") == ["27-2091.00"]  # case and commas aside
+
+
 def test_an_officer_is_not_an_office() -> None:
     """The stemmer took officer and office (and customer and customs) for one word."""
     index = tiny_index(
