@@ -53,7 +53,7 @@ def test_every_occupation_title_typed_word_for_word_finds_it_on_the_real_data(in
     # the special-education teachers ("except" is a stop word), "Cooks, All Other" the restaurant cooks
     titles = [
         (key, title)
-        for kind, key, title in zip(index.owner_kind, index.owner_key, index.owner_title)
+        for kind, key, title in zip(index.owner_kind, index.owner_key, index.owner_title, strict=True)
         if kind == "occupation"
     ]
     assert len(titles) >= 1000
