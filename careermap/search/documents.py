@@ -148,6 +148,7 @@ class Weights:
     occupation_title: float = 1.0  # multiplier for an occupation's own title
     catch_all: float = 0.7  # multiplier for an "All Other" occupation's own title: not the name of a job
     verbatim: float = 0.01  # an occupation's full title typed word for word leads the best other score by this
+    excluded: float = 0.5  # multiplier for an occupation whose title's "Except ..." clause holds a query word
     synonym: float = 1.5  # multiplier for a synonyms.yaml term: reviewed, so above O*NET's look-alike titles
     synonym_partial: float = 1.0  # the most a title's weight counts when the query has words it lacks
     covered_synonym: float = 0.5  # the term of a read's entry, as a title of each occupation the read covers

@@ -94,15 +94,18 @@ class SearchIndex:
 
         # Entries: one per distinct (owner, words), in a fixed order whatever order the rows came in.
         raw: list[tuple[int, list[str], tuple[str, ...], float]] = []
-        seen: dict[tuple[int, frozenset[str]], int] = {}
+        seen: dict[tuple[int, frozenset[str], bool], int] = {}
         main_titles: set[int] = set()  # entries that are an occupation's or a read's own title
         # What each entry is, to explain a match: its text as written and where it came from.
         self.entry_text: list[str] = []
         self.entry_origin: list[str] = []
 
-        def add(owner: int, title: str, weight: float, origin: str, main: bool = False) -> None:
-            toks = text.tokens(title)
-            key = (owner, frozenset(toks))
+        def add(owner: int, title: str, weight: float, origin: str, main: bool = False, indexed: str = "") -> None:
+            # `indexed`: the words to match, where they are not all of the title's (an "Except" clause)
+            toks = text.tokens(indexed or title)
+            # a full title cut short of its "Except" clause stays an entry of its own beside its main
+            # part ("Architects, Except Landscape and Naval" and "Architects"), as it was with the clause
+            key = (owner, frozenset(toks), bool(indexed) and indexed != title)
             if toks and key in seen and origin in ("synonym", "closest (synonym)"):
                 # a reviewed synonym with the words of a title the owner has: that title counts as one
                 same = seen[key]
@@ -114,23 +117,32 @@ class SearchIndex:
                 seen[key] = len(raw)
                 if main:
                     main_titles.add(len(raw))
-                raw.append((owner, toks, text.heads(title), weight))
+                raw.append((owner, toks, text.heads(indexed or title), weight))
                 self.entry_text.append(title)
                 self.entry_origin.append(origin)
 
         # An occupation's full title, word for word (stop words and all): typed so, it is the answer
         # ("Disc Jockeys, Except Radio" and "Radio Disc Jockeys" are the same words without "except").
         self.verbatim_title = {tuple(text.words(occ.title)): owner_of_code[occ.code] for occ in corpus.occupations}
+        # An "Except" clause names jobs the occupation is not: its words are not the occupation's,
+        # and a query holding one lowers it (`Weights.excluded`): "radio DJ" is not "Disc Jockeys,
+        # Except Radio", "pediatric orthopedic surgeon" not "Orthopedic Surgeons, Except Pediatric".
+        self.excluded_by_stem: dict[str, list[int]] = defaultdict(list)
         for occ in sorted(corpus.occupations, key=lambda o: o.code):
             # "Cooks, All Other" is not what "cook" means: a catch-all title gets no exact-title bonus
             catch_all = "all other" in occ.title.lower()
+            kept, clause = text.exceptions(occ.title)
             add(
                 owner_of_code[occ.code],
                 occ.title,
                 weights.occupation_title * (weights.catch_all if catch_all else 1.0),
                 "title",
                 main=not catch_all,
+                indexed=kept,
             )
+            own = {text.stem(word) for word in text.tokens(kept)}
+            for stem in sorted({text.stem(word) for word in text.tokens(clause)} - own):
+                self.excluded_by_stem[stem].append(owner_of_code[occ.code])
             for form in text.title_forms(occ.title):
                 add(owner_of_code[occ.code], form, weights.occupation_title, "title", main=True)
         for alt in sorted(corpus.titles, key=lambda t: (t.code, t.title, t.short_title)):
@@ -156,7 +168,7 @@ class SearchIndex:
         self.synonym_owner: dict[str, str] = {}  # term → the key it resolved to
         self.unresolved: list[Synonym] = []
         for synonym in sorted(corpus.synonyms, key=lambda s: s.term):
-            entries = by_stems.get(stems_of(synonym.means), [])
+            entries = by_stems.get(stems_of(text.exceptions(synonym.means)[0]), [])
             main = [entry for entry in entries if entry in main_titles]
             counts: dict[int, int] = defaultdict(int)
             for entry in main or entries:
@@ -172,7 +184,7 @@ class SearchIndex:
             # ("virtual assistant": the read, then Secretaries and Administrative Assistants), each
             # said to be the closest occupation, not the same job
             for occupation in covered_by.get(owner, ()):
-                if (occupation, frozenset(text.tokens(synonym.term))) not in seen:  # O*NET's own title stays
+                if (occupation, frozenset(text.tokens(synonym.term)), False) not in seen:  # O*NET's own title stays
                     add(occupation, synonym.term, weights.covered_synonym, "closest (synonym)")
 
         # Vocabulary: every word → its stem; stem → idf over entries.
@@ -441,6 +453,11 @@ class SearchIndex:
         totals_array = w.entry * votes + w.lm * lm + w.prior * self.owner_prior_array
         if len(q) == 1 and w.prior_short:
             totals_array = totals_array + w.prior_short * self.short_prior_array
+        if "except" not in text.words(query):  # typed with its "except", a title means what it says
+            for stem in q:
+                excluded = self.excluded_by_stem.get(stem)
+                if excluded:
+                    totals_array[excluded] *= np.where(totals_array[excluded] > 0, w.excluded, 1.0)
         verbatim = self.verbatim_title.get(tuple(text.words(query)))
         if verbatim is not None and scored[verbatim]:
             totals_array[verbatim] = totals_array[scored].max() + w.verbatim

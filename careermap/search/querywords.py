@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from careermap.search import text
 
@@ -58,7 +58,7 @@ def query_words(index: SearchIndex, toks: list[str], cutoff: float | None = None
             stem = index.stem_of[whole]
             out.append(QueryWord(whole, stem, index._word_weight(whole, stem) * index.weights.clipped))
         elif len(word) >= 4 and not word.isdigit():
-            for match, similarity in closest_typos(index, word, cutoff or index.weights.fuzzy_cutoff):
+            for match, similarity in closest_typos(index, word, cutoff or index.weights.fuzzy_cutoff, context):
                 stem = index.stem_of[match]
                 out.append(QueryWord(match, stem, index._word_weight(match, stem) * similarity / 100.0))
     return out
@@ -78,11 +78,14 @@ def misspelt_known_stem(index: SearchIndex, typed: str, stem: str) -> str | None
     return None
 
 
-def closest_typos(index: SearchIndex, typed: str, cutoff: float) -> list[tuple[str, float]]:
+def closest_typos(
+    index: SearchIndex, typed: str, cutoff: float, context: list[np.ndarray] | None = None
+) -> list[tuple[str, float]]:
     """The known words `typed` most likely misspells: of those rapidfuzz rates at least `cutoff`,
-    the fewest letters changed, added or dropped, then the highest rated, then the one most titles
-    hold. rapidfuzz's ratio counts a changed letter twice, so alone it took "electrition" for
-    electrification rather than electrician."""
+    the fewest letters changed, added, dropped or swapped with the next, then one that titles hold
+    beside the query's other words ("truck drvier": driver, not drier), then the highest rated,
+    then the one most titles hold. rapidfuzz's ratio counts a changed letter twice, so alone it took
+    "electrition" for electrification rather than electrician."""
     matches = [
         (match, similarity)
         for match, similarity, _ in process.extract(typed, index.words, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8)
@@ -90,15 +93,32 @@ def closest_typos(index: SearchIndex, typed: str, cutoff: float) -> list[tuple[s
     ]
     if not matches:
         return []
-    edits = {match: Levenshtein.distance(typed, match) for match, _ in matches}
+    edits = {match: OSA.distance(typed, match) for match, _ in matches}
     fewest = min(edits.values())
     best = [(match, similarity) for match, similarity in matches if edits[match] == fewest]
-    top = max(similarity for _, similarity in best)
-    best = [(match, similarity) for match, similarity in best if similarity == top]
+    if context and len(best) > 1:
+        beside = [
+            (match, similarity)
+            for match, similarity in best
+            if any(np.isin(index.postings[index.stem_of[match]], other, assume_unique=True).any() for other in context)
+        ]
+        best = beside or best
+    # rapidfuzz rates two letters swapped as two changes: rate them as one letter dropped ("drvier":
+    # driver as likely as drier; "lawer": lawyer, not layer, a letter changed)
+    rated = {match: max(similarity, _swap_rating(typed, match)) for match, similarity in best}
+    top = max(rated.values())
+    best = [(match, similarity) for match, similarity in best if rated[match] == top]
     # still tied ("manger": manager or mangler): the word more titles hold is the likelier one meant
     held = {match: len(index.postings[index.stem_of[match]]) for match, _ in best}
     most = max(held.values())
     return [(match, similarity) for match, similarity in best if held[match] == most]
+
+
+def _swap_rating(typed: str, known: str) -> float:
+    """What rapidfuzz's ratio gives one letter dropped, if `known` is `typed` with two neighbouring
+    letters swapped back; else 0."""
+    swapped = len(typed) == len(known) and sorted(typed) == sorted(known) and OSA.distance(typed, known) == 1
+    return 100.0 * (1 - 1 / (2 * len(typed))) if swapped else 0.0
 
 
 def join_split_words(index: SearchIndex, toks: list[str]) -> list[str]:

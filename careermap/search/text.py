@@ -383,6 +383,17 @@ def query_tokens(text: str) -> list[str]:
 
 
 _QUALIFIED = re.compile(r",? (?:Except|Including) ")
+_EXCEPT = re.compile(r",? Except (.*?)(?=, All Other$|$)")
+
+
+def exceptions(title: str) -> tuple[str, str]:
+    """An occupation title without its "Except ..." clause, and that clause: "Disc Jockeys, Except
+    Radio" → ("Disc Jockeys", "Radio"). The clause names jobs the occupation is not, so its words
+    must not match the occupation ("radio DJ" is the other one); "All Other" stays."""
+    match = _EXCEPT.search(title)
+    if not match:
+        return title, ""
+    return (title[: match.start()] + title[match.end() :]).strip(), match.group(1)
 
 
 def title_forms(title: str) -> list[str]:

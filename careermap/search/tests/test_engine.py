@@ -157,6 +157,35 @@ def test_a_typo_is_the_word_fewest_letters_away() -> None:
     assert [word for word, _ in closest_typos(index, "manger", 80.0)] == ["manager"]
 
 
+def test_two_letters_swapped_are_one_slip_and_the_words_beside_a_typo_choose() -> None:
+    """ "drvier" is one letter from "drier" and two letters swapped from "driver": rapidfuzz rated
+    drier higher, so "truck drvier" found the drying-machine operators."""
+    index = tiny_index(
+        {"53-3032.00": "Truck Drivers", "51-3091.00": "Drying Machine Operators", "23-1011.00": "Lawyers"},
+        [
+            ("53-3032.00", "Driver"),
+            ("53-3032.00", "Truck Driver"),
+            ("51-3091.00", "Drier"),
+            ("51-3091.00", "Drier Operator"),
+            ("51-3091.00", "Layer"),
+            ("51-3091.00", "Layer Operator"),
+            ("23-1011.00", "Lawyer"),
+        ],
+    )
+    assert firsts(index, "truck drvier") == ["53-3032.00"]
+    assert [word for word, _ in closest_typos(index, "drvier", 80.0)] == ["driver"]
+    # a letter dropped is likelier than a letter changed: lawyer, not layer, though layer is commoner
+    assert [word for word, _ in closest_typos(index, "lawer", 80.0)] == ["lawyer"]
+    # "paker" is one letter from packer and from parker: the words typed beside it choose
+    index = tiny_index(
+        {"53-7064.00": "Packers and Packagers", "53-6021.00": "Parking Attendants"},
+        [("53-7064.00", "Warehouse Packer"), ("53-6021.00", "Valet Parker"), ("53-6021.00", "Car Parker")],
+    )
+    assert [qw.word for qw in query_words(index, ["warehouse", "paker"])] == ["warehouse", "packer"]
+    assert [qw.word for qw in query_words(index, ["valet", "paker"])] == ["valet", "parker"]
+    assert firsts(index, "warehouse paker") == ["53-7064.00"]
+
+
 def test_an_employer_named_beside_a_job_weighs_little_and_is_no_typo() -> None:
     """ "kroger clerk" found a farm "Roguer"; "walmart driver" took the "walmart associate" synonym
     from every driver title."""
@@ -403,3 +432,27 @@ def test_any_text_gives_a_short_sorted_deterministic_list(query: str) -> None:
 def test_employment_shared_by_several_occupations_is_split() -> None:
     shares = employment_by_code([("29-1141.00", "29-1141", 3000.0), ("29-1141.03", "29-1141", 3000.0), ("x", "y", 5.0)])
     assert shares == {"29-1141.00": 1500.0, "29-1141.03": 1500.0, "x": 5.0}
+
+
+def test_the_jobs_an_except_clause_names_are_not_that_occupation() -> None:
+    """ "Except" was a stop word, so "Disc Jockeys, Except Radio" held "radio" and every query word of
+    "radio disc jockey", and came before the radio DJs."""
+    index = tiny_index(
+        {"27-2091.00": "Disc Jockeys, Except Radio", "27-3011.00": "Broadcast Announcers and Radio Disc Jockeys"},
+        [("27-2091.00", "Disc Jockey"), ("27-3011.00", "Radio Announcer")],
+    )
+    assert firsts(index, "radio", 5) == ["27-3011.00"]
+    assert firsts(index, "disc jockey") == ["27-2091.00"]
+    # typed with its "except", the title means what it says
+    assert firsts(index, "Disc Jockeys, Except Radio") == ["27-2091.00"]
+
+
+def test_a_word_in_an_except_clause_lowers_the_occupation() -> None:
+    """ "Orthopedic Surgeons, Except Pediatric" matches "orthopedic surgeon" better than the pediatric
+    surgeons' alternate title does; with "pediatric" typed, it is the one the clause rules out."""
+    index = tiny_index(
+        {"29-1242.00": "Orthopedic Surgeons, Except Pediatric", "29-1243.00": "Pediatric Surgeons"},
+        [("29-1243.00", "Pediatric Orthopedic Surgeon Specialist")],
+    )
+    assert firsts(index, "orthopedic surgeon") == ["29-1242.00"]
+    assert firsts(index, "pediatric orthopedic surgeon") == ["29-1243.00"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 from pathlib import Path
 
 import pytest
@@ -61,6 +62,13 @@ def test_every_occupation_title_typed_word_for_word_finds_it_on_the_real_data(in
     assert not lost, lost
 
 
+def test_a_job_an_except_clause_names_finds_its_own_occupation_on_the_real_data(index: SearchIndex) -> None:
+    assert keys(index, "radio disc jockey", 1) == ["27-3011.00"]  # not Disc Jockeys, Except Radio
+    assert keys(index, "pediatric orthopedic surgeon", 1) == ["29-1243.00"]  # not Orthopedic Surgeons, Except ...
+    assert "43-5032.00" not in keys(index, "police dispatcher", 3)  # Dispatchers, Except Police, Fire, and ...
+    assert keys(index, "primary school teacher", 1) == ["25-2021.00"]  # a synonym meaning an "Except" title
+
+
 def test_everyday_titles_on_the_real_data(index: SearchIndex) -> None:
     assert keys(index, "cashier", 1) == ["41-2011.00"]
     assert keys(index, "LPN", 1) == ["29-2061.00"]
@@ -83,17 +91,20 @@ def test_a_title_joining_two_jobs_answers_each_on_the_real_data(index: SearchInd
 
 
 def misses_on(index: SearchIndex, listing: str) -> tuple[int, list[str], list[str]]:
-    """A list of ours under eval/ (query, tab, accepted codes): its size, and the queries whose first
-    occupation is not accepted and those with none accepted in the first five."""
+    """A list of ours under eval/ (query, tab, accepted codes or read slugs, and maybe a tab and a
+    kind): its size, and the queries whose first answer is not accepted and those with none accepted
+    in the first five."""
     rows = [
         line.split("\t")
         for line in (Path(settings.BASE_DIR) / "eval" / listing).read_text().splitlines()
         if line.strip() and not line.startswith("#")
     ]
     misses1, misses5 = [], []
-    for query, codes in rows:
+    for query, codes, *_kind in rows:
         accepted = set(codes.split(","))
-        found = [hit.key for hit in index.search(query, limit=20) if hit.kind == "occupation"][:5]
+        # a read is an accepted answer where the list names one ("doordash" → food-delivery)
+        reads = not all(re.fullmatch(r"\d\d-\d{4}\.\d\d", code) for code in accepted)
+        found = [hit.key for hit in index.search(query, limit=20) if reads or hit.kind == "occupation"][:5]
         if not found or found[0] not in accepted:
             misses1.append(query)
         if not accepted & set(found):
@@ -124,18 +135,24 @@ def test_blind_everyday_lists_keep_their_level_on_the_real_data(index: SearchInd
     # Written blind by helpers (issue 19, docs/search.md, fourth to sixth passes). When these floors
     # were set: people 98.8% / 99.6%, fresh 97.0% / 99.1%, jobboard 98.3% / 99.4%, typed 89.2% / 95.5%
     # (each read after a blind score), unseen 91.4% / 96.6% and unseen_typed 88.0% / 94.4% (kept
-    # unseen: their misses are not printed).
+    # unseen: their misses are not printed). Seventh pass, scored blind: jobsearch 85.0% / 98.0%,
+    # unseen_jobsearch 88.2% / 96.5%.
     for name, top1, top5 in (
         ("people_queries.tsv", 0.03, 0.01),
         ("fresh_queries.tsv", 0.06, 0.02),
         ("jobboard_queries.tsv", 0.04, 0.015),
         ("typed_queries.tsv", 0.14, 0.07),
+        ("jobsearch_queries.tsv", 0.16, 0.03),
     ):
         rows, misses1, misses5 = misses_on(index, name)
         assert rows >= 100
         assert len(misses1) / rows <= top1, (name, misses1)
         assert len(misses5) / rows <= top5, (name, misses5)
-    for name, top1, top5 in (("unseen_queries.tsv", 0.12, 0.05), ("unseen_typed_queries.tsv", 0.15, 0.08)):
+    for name, top1, top5 in (
+        ("unseen_queries.tsv", 0.12, 0.05),
+        ("unseen_typed_queries.tsv", 0.15, 0.08),
+        ("unseen_jobsearch_queries.tsv", 0.14, 0.05),
+    ):
         rows, misses1, misses5 = misses_on(index, name)
         assert rows >= 100
         assert len(misses1) / rows <= top1, (name, len(misses1))
