@@ -33,7 +33,7 @@ MODIFIERS = _word_set(
     """
     senior junior lead chief head principal staff associate entry experienced deputy journeyman
     journeyworker master certified licensed registered temporary temp seasonal part time full
-    remote contract freelance independent work job position
+    remote contract freelance independent work job jobs position
     """
 )
 
@@ -51,6 +51,12 @@ EMPLOYERS = _word_set(
 # are dropped from queries ("plumber apprentice" searches as "plumber"), while "helper", "aide"
 # and "assistant" stay ordinary words that can be the head ("plumber helper" is a helper).
 TRAINEE_WORDS = _word_set("apprentice apprentices apprenticeship trainee trainees intern interns")
+
+# What job seekers add to a search that never names the job ("warehouse jobs near me", "cashier
+# hiring now"): dropped from a query unless nothing else is left. "near" was the head of the first.
+SEARCH_WORDS = _word_set("hiring near me now immediately immediate opening openings vacancy vacancies urgent urgently")
+# "no experience", "no degree": the requirement waived, and "no", are no job words either
+WAIVED = _word_set("experience exp degree diploma license licence certification cert")
 
 # Abbreviations, brand names and spelling variants, applied to index titles and queries alike
 # (longest phrase first). Keys and values are lower-case words, as `words()` yields them.
@@ -377,9 +383,18 @@ def tokens(text: str) -> list[str]:
 
 
 def query_tokens(text: str) -> list[str]:
-    """`tokens` of a query, trainee words dropped (see TRAINEE_WORDS) unless nothing else is left."""
+    """`tokens` of a query, trainee words (see TRAINEE_WORDS) and job-search words (SEARCH_WORDS,
+    "no experience") dropped unless nothing else is left."""
     toks = tokens(text)
-    return [word for word in toks if word not in TRAINEE_WORDS] or toks
+    kept = [
+        word
+        for i, word in enumerate(toks)
+        if word not in TRAINEE_WORDS
+        and word not in SEARCH_WORDS
+        and not (word == "no" and toks[i + 1 : i + 2] and toks[i + 1] in WAIVED)
+        and not (word in WAIVED and toks[i - 1 : i] == ["no"])
+    ]
+    return kept or toks
 
 
 _QUALIFIED = re.compile(r",? (?:Except|Including) ")

@@ -69,6 +69,13 @@ def test_a_job_an_except_clause_names_finds_its_own_occupation_on_the_real_data(
     assert keys(index, "primary school teacher", 1) == ["25-2021.00"]  # a synonym meaning an "Except" title
 
 
+def test_job_search_words_and_typos_on_the_real_data(index: SearchIndex) -> None:
+    warehouse = {"53-7062.00", "53-7065.00", "53-7064.00"}  # laborers, stockers, packers
+    assert keys(index, "warehouse jobs near me", 1)[0] in warehouse  # was Data Warehousing Specialists
+    assert keys(index, "no experience warehouse", 1)[0] in warehouse
+    assert keys(index, "truck drvier", 1) == ["53-3032.00"]  # was drying-machine operators ("drier")
+
+
 def test_everyday_titles_on_the_real_data(index: SearchIndex) -> None:
     assert keys(index, "cashier", 1) == ["41-2011.00"]
     assert keys(index, "LPN", 1) == ["29-2061.00"]

@@ -144,3 +144,13 @@ def test_everyday_shorthand_is_spelled_out() -> None:
     assert tokens("AR specialist") == ["accounts", "receivable", "specialist"]
     assert tokens("AR developer") == ["ar", "developer"]  # augmented reality as often: only beside clerk or specialist
     assert tokens("limo driver") == ["limousine", "driver"]
+
+
+def test_job_search_words_are_dropped_from_a_query() -> None:
+    """ "near" was the head of "warehouse jobs near me" (Data Warehousing Specialists), and "no" of
+    "no experience warehouse"."""
+    assert query_tokens("warehouse jobs near me") == ["warehouse", "jobs"]
+    assert query_tokens("cashier hiring now") == ["cashier"]
+    assert query_tokens("no experience warehouse") == ["warehouse"]
+    assert query_tokens("customer experience specialist") == ["customer", "experience", "specialist"]
+    assert query_tokens("now hiring") == ["now", "hiring"]  # nothing else left: kept
