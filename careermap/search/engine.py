@@ -167,11 +167,21 @@ class SearchIndex:
             by_stems[frozenset(text.stem(word) for word in toks if word not in text.LEVEL_WORDS)].append(entry)
         self.synonym_owner: dict[str, str] = {}  # term → the key it resolved to
         self.unresolved: list[Synonym] = []
+        # Own titles as they were before any synonym: a synonym with the words of an alternate title
+        # makes that title count as a main one below, and must not change what a later term resolves
+        # to ("production worker" made Team Assemblers' "Production Worker" a main title, and "steel
+        # mill worker", meaning Production Workers, All Other, went there). A catch-all's own title
+        # names it, though it gets no exact-title bonus.
+        named = {entry for entry in main_titles} | {
+            entry for entry, origin in enumerate(self.entry_origin) if origin == "title"
+        }
         for synonym in sorted(corpus.synonyms, key=lambda s: s.term):
             entries = by_stems.get(stems_of(text.exceptions(synonym.means)[0]), [])
-            main = [entry for entry in entries if entry in main_titles]
+            main = [entry for entry in entries if entry in named]
+            # the title written as `means` is, first ("Social worker", the read; "Social Workers, All Other")
+            spelt = [entry for entry in main if self.entry_text[entry].lower() == synonym.means.lower()]
             counts: dict[int, int] = defaultdict(int)
-            for entry in main or entries:
+            for entry in spelt or main or entries:
                 counts[raw[entry][0]] += 1
             if not counts:
                 self.unresolved.append(synonym)

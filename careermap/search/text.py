@@ -21,7 +21,7 @@ def _word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-STOPWORDS = _word_set("a an and the of for in on at to with by from or as per all other except non etc")
+STOPWORDS = _word_set("a an and the of for in on at to with by from or as per all other except non etc my your")
 
 # Levels and seniority carry no occupation: dropped before matching.
 LEVEL_WORDS = _word_set("i ii iii iv v vi 1 2 3 4 5 6 level grade class")
@@ -53,8 +53,14 @@ EMPLOYERS = _word_set(
 TRAINEE_WORDS = _word_set("apprentice apprentices apprenticeship trainee trainees intern interns")
 
 # What job seekers add to a search that never names the job ("warehouse jobs near me", "cashier
-# hiring now"): dropped from a query unless nothing else is left. "near" was the head of the first.
-SEARCH_WORDS = _word_set("hiring near me now immediately immediate opening openings vacancy vacancies urgent urgently")
+# hiring now", "how to become a nurse", "plumber salary"): dropped from a query unless nothing else
+# is left. "near" was the head of the first.
+SEARCH_WORDS = _word_set(
+    """
+    hiring near me now immediately immediate opening openings vacancy vacancies urgent urgently how
+    become becoming salary salaries outlook
+    """
+)
 # "no experience", "no degree": the requirement waived, and "no", are no job words either
 WAIVED = _word_set("experience exp degree diploma license licence certification cert")
 
@@ -223,6 +229,11 @@ SYNONYMS: dict[str, str] = {
     "reps": "representative",
     "coord": "coordinator",
     "spec": "specialist",
+    # a team lead leads the people who do the job: "team" is not the job ("manufacturing team lead"
+    # found Team Assemblers)
+    "team lead": "supervisor",
+    "team leader": "supervisor",
+    "team leaders": "supervisor",
     "supv": "supervisor",
     "supvr": "supervisor",
     "supt": "superintendent",
@@ -377,15 +388,33 @@ def stem(word: str) -> str:
     return word
 
 
+# A first word that would be dropped as a stop word or a level but, first, names something: no title
+# or search starts with the conjunction "or" or with a level ("OR Nurse", "iv tech").
+_LEADING = {"or": ["operating", "room"], "iv": ["intravenous"]}
+# "employee" as the last word says what "worker" says; elsewhere it means the staff ("Employee
+# Relations Specialist"), as it did when "construction employee" found a training specialist
+_EMPLOYEE = {"employee", "employees"}
+
+
 def tokens(text: str) -> list[str]:
     """Expanded words, stop words removed (order kept; stems are taken later)."""
-    return expand([word for word in words(text) if word not in STOPWORDS])
+    found = words(text)
+    if len(found) > 1 and found[0] in _LEADING:
+        found = _LEADING[found[0]] + found[1:]
+    if len(found) > 1 and found[-1] in _EMPLOYEE:  # "construction employee" is a construction worker
+        found = [*found[:-1], "worker"]
+    return expand([word for word in found if word not in STOPWORDS])
+
+
+# "careers in nursing", "aviation careers", "jobs in accounting": the field is the search ("career
+# counselor" is not)
+_CAREERS_IN = re.compile(r"^\s*(?:careers?|jobs?)\s+in\s+(?=\S)|(?<=\S)\s+careers?\s*$", re.IGNORECASE)
 
 
 def query_tokens(text: str) -> list[str]:
     """`tokens` of a query, trainee words (see TRAINEE_WORDS) and job-search words (SEARCH_WORDS,
     "no experience") dropped unless nothing else is left."""
-    toks = tokens(text)
+    toks = tokens(_CAREERS_IN.sub("", text))
     kept = [
         word
         for i, word in enumerate(toks)

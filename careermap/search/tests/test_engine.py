@@ -456,3 +456,18 @@ def test_a_word_in_an_except_clause_lowers_the_occupation() -> None:
     )
     assert firsts(index, "orthopedic surgeon") == ["29-1242.00"]
     assert firsts(index, "pediatric orthopedic surgeon") == ["29-1243.00"]
+
+
+def test_what_a_synonym_means_does_not_depend_on_the_terms_before_it() -> None:
+    """ "production worker" (Team Assemblers, whose alternate title it is) made that title count as
+    an own title, and "steel mill worker", meaning Production Workers, All Other, sorted after it and
+    went to Team Assemblers."""
+    index = tiny_index(
+        {"51-2092.00": "Team Assemblers", "51-9199.00": "Production Workers, All Other"},
+        [("51-2092.00", "Production Worker"), ("51-9199.00", "Mill Hand")],
+        (
+            Synonym("production worker", "Team Assemblers"),
+            Synonym("steel mill worker", "Production Workers, All Other"),
+        ),
+    )
+    assert index.synonym_owner == {"production worker": "51-2092.00", "steel mill worker": "51-9199.00"}

@@ -69,11 +69,19 @@ def test_a_job_an_except_clause_names_finds_its_own_occupation_on_the_real_data(
     assert keys(index, "primary school teacher", 1) == ["25-2021.00"]  # a synonym meaning an "Except" title
 
 
+def test_a_synonym_goes_to_the_title_its_means_spells_on_the_real_data(index: SearchIndex) -> None:
+    # "Social worker" (a read) and "Social Workers, All Other" have the same words
+    assert index.synonym_owner["aps worker"] == "21-1029.00"  # means: Social Workers, All Other
+    assert index.synonym_owner["bsw"] == "social-worker"  # means: Social worker
+
+
 def test_job_search_words_and_typos_on_the_real_data(index: SearchIndex) -> None:
     warehouse = {"53-7062.00", "53-7065.00", "53-7064.00"}  # laborers, stockers, packers
     assert keys(index, "warehouse jobs near me", 1)[0] in warehouse  # was Data Warehousing Specialists
     assert keys(index, "no experience warehouse", 1)[0] in warehouse
     assert keys(index, "truck drvier", 1) == ["53-3032.00"]  # was drying-machine operators ("drier")
+    assert keys(index, "manufacturing team lead", 1) == ["51-1011.00"]  # was Team Assemblers
+    assert keys(index, "or tech", 1) == ["29-2055.00"]  # Surgical Technologists; "or" was a stop word
 
 
 def test_everyday_titles_on_the_real_data(index: SearchIndex) -> None:

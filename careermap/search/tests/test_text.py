@@ -154,3 +154,23 @@ def test_job_search_words_are_dropped_from_a_query() -> None:
     assert query_tokens("no experience warehouse") == ["warehouse"]
     assert query_tokens("customer experience specialist") == ["customer", "experience", "specialist"]
     assert query_tokens("now hiring") == ["now", "hiring"]  # nothing else left: kept
+    assert query_tokens("how to become a nurse") == ["nurse"]
+    assert query_tokens("plumber salary") == ["plumber"]
+    # "my" and "your" are stop words: "rent out my car" found rental clerks before "Renting out your car"
+    assert query_tokens("rent out my car") == ["rent", "out", "car"]
+    assert tokens("Renting out your car") == ["renting", "out", "car"]
+
+
+def test_a_leading_or_or_iv_names_something() -> None:
+    """ "or tech" searched as "tech" ("or" a stop word) and "iv tech" too ("iv" a level)."""
+    assert tokens("OR Nurse") == ["operating", "room", "nurse"]
+    assert query_tokens("or tech") == ["operating", "room", "technician"]
+    assert query_tokens("iv tech") == ["intravenous", "technician"]
+    assert tokens("Engineer IV") == ["engineer", "iv"]  # a level, dropped later
+    assert tokens("Cashier or Clerk") == ["cashier", "clerk"]
+
+
+def test_a_team_lead_is_a_supervisor() -> None:
+    """ "manufacturing team lead" found Team Assemblers: "team" is not the job."""
+    assert query_tokens("manufacturing team lead") == ["manufacturing", "supervisor"]
+    assert tokens("Team Assemblers") == ["team", "assemblers"]
