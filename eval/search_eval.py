@@ -33,6 +33,9 @@ The seventh pass's (names used for the largest occupations, job-board typing, gi
 where a read is an accepted answer) likewise: jobsearch_queries.tsv (147) and
 unseen_jobsearch_queries.tsv (170, kept unseen).
 
+Typing slips: each query of the read lists with one slip (letters swapped, dropped, doubled or
+changed) in its longest word; how often its first answer stays the same.
+
 Tuning folds (`--folds`, default 3): every real-world title outside the test split, held out fold by
 fold, searched for; about 7,500 queries against dev's 1,350, so small changes can be told from noise.
 
@@ -58,6 +61,7 @@ import dataclasses
 import gc
 import hashlib
 import os
+import random
 import re
 import sqlite3
 import statistics
@@ -135,6 +139,7 @@ UNSEEN_TYPED_FILE = Path(__file__).with_name("unseen_typed_queries.tsv")  # sixt
 JOBSEARCH_FILE = Path(__file__).with_name("jobsearch_queries.tsv")  # seventh pass: judged blind; misses then read
 UNSEEN_JOBSEARCH_FILE = Path(__file__).with_name("unseen_jobsearch_queries.tsv")  # seventh pass: kept unseen
 SEALED = (UNSEEN_FILE, UNSEEN_TYPED_FILE, UNSEEN_JOBSEARCH_FILE)  # lists whose misses are never printed
+READ_LISTS = (EVERYDAY_FILE, COMMON_FILE, PEOPLE_FILE, FRESH_FILE, JOBBOARD_FILE)  # for the slip report
 
 
 def everyday_titles(path: Path = EVERYDAY_FILE) -> Split:  # also reads COMMON_FILE
@@ -272,6 +277,50 @@ def self_agreement(titles: tuple[TitleDoc, ...]) -> tuple[int, int]:
             pairs += 1
             agree += bool(by_spelling[spelling] & others)
     return agree, pairs
+
+
+SLIPS = ("swapped", "dropped", "doubled", "changed")
+
+
+def with_slip(word: str, slip: str, rng: random.Random) -> str:
+    """`word` with one typing slip inside it (never its first or last letter)."""
+    at = rng.randrange(1, len(word) - 1)
+    if slip == "swapped":
+        return word[:at] + word[at + 1] + word[at] + word[at + 2 :]
+    if slip == "dropped":
+        return word[:at] + word[at + 1 :]
+    if slip == "doubled":
+        return word[:at] + word[at] + word[at:]
+    return word[:at] + rng.choice("abcdefghijklmnopqrstuvwxyz".replace(word[at], "")) + word[at + 1 :]
+
+
+def slip_report(index: SearchIndex, queries: list[str]) -> None:
+    """Each query of our read lists with one slip in its longest word (five letters or more): does
+    its first answer stay what the query typed right finds? Deterministic (seeded)."""
+    rng = random.Random(7)
+    kept = dict.fromkeys(SLIPS, 0)
+    tried = dict.fromkeys(SLIPS, 0)
+    for query in queries:
+        typed = query.split()
+        at = max(range(len(typed)), key=lambda i: len(typed[i]))
+        if len(typed[at]) < 5 or not typed[at].isalpha():
+            continue
+        first = [hit.key for hit in index.search(query, limit=1)]
+        for slip in SLIPS:
+            slipped = with_slip(typed[at], slip, rng)
+            if slipped == typed[at]:
+                continue
+            tried[slip] += 1
+            kept[slip] += [
+                hit.key for hit in index.search(" ".join([*typed[:at], slipped, *typed[at + 1 :]]), limit=1)
+            ] == first
+    print()
+    print("One typing slip in the longest word of each query of the read lists: first answer unchanged")
+    for slip in SLIPS:
+        print(f"  letters {slip:<10} {tried[slip]:>5} {100 * kept[slip] / max(tried[slip], 1):6.1f}%")
+    print(
+        f"  {'every slip':<18} {sum(tried.values()):>5} {100 * sum(kept.values()) / max(sum(tried.values()), 1):6.1f}%"
+    )
 
 
 def score(ranked: list[list[str]], split: Split) -> tuple[float, float]:
@@ -517,6 +566,8 @@ def main() -> None:
             for (q, gold), codes in zip(everyday.queries, ours(served, everyday), strict=True):
                 if not (codes[:1] and codes[0] in gold):
                     print(f"    miss {q!r}: got {[titles_of[c] for c in codes[:2]]}")
+
+    slip_report(served, [q for path in READ_LISTS for q, _ in everyday_titles(path).queries])
 
     if args.embeddings:
         experiment = EmbeddingExperiment(corpus, kept)
