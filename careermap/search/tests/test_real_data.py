@@ -150,14 +150,14 @@ def test_blind_everyday_lists_keep_their_level_on_the_real_data(index: SearchInd
     # Written blind by helpers (issue 19, docs/search.md, fourth to sixth passes). When these floors
     # were set: people 98.8% / 99.6%, fresh 97.0% / 99.1%, jobboard 98.3% / 99.4%, typed 89.2% / 95.5%
     # (each read after a blind score), unseen 91.4% / 96.6% and unseen_typed 88.0% / 94.4% (kept
-    # unseen: their misses are not printed). Seventh pass, scored blind: jobsearch 85.0% / 98.0%,
-    # unseen_jobsearch 88.2% / 96.5%.
+    # unseen: their misses are not printed). Seventh pass: jobsearch 85.0% / 98.0% blind, 91.8% / 99.3%
+    # at the end; unseen_jobsearch 88.2% / 96.5% at the start, 90.0% / 96.5% at the end.
     for name, top1, top5 in (
         ("people_queries.tsv", 0.03, 0.01),
         ("fresh_queries.tsv", 0.06, 0.02),
         ("jobboard_queries.tsv", 0.04, 0.015),
         ("typed_queries.tsv", 0.14, 0.07),
-        ("jobsearch_queries.tsv", 0.16, 0.03),
+        ("jobsearch_queries.tsv", 0.10, 0.02),
     ):
         rows, misses1, misses5 = misses_on(index, name)
         assert rows >= 100
@@ -166,7 +166,7 @@ def test_blind_everyday_lists_keep_their_level_on_the_real_data(index: SearchInd
     for name, top1, top5 in (
         ("unseen_queries.tsv", 0.12, 0.05),
         ("unseen_typed_queries.tsv", 0.15, 0.08),
-        ("unseen_jobsearch_queries.tsv", 0.14, 0.05),
+        ("unseen_jobsearch_queries.tsv", 0.12, 0.05),
     ):
         rows, misses1, misses5 = misses_on(index, name)
         assert rows >= 100
