@@ -172,9 +172,7 @@ class SearchIndex:
         # to ("production worker" made Team Assemblers' "Production Worker" a main title, and "steel
         # mill worker", meaning Production Workers, All Other, went there). A catch-all's own title
         # names it, though it gets no exact-title bonus.
-        named = {entry for entry in main_titles} | {
-            entry for entry, origin in enumerate(self.entry_origin) if origin == "title"
-        }
+        named = set(main_titles) | {entry for entry, origin in enumerate(self.entry_origin) if origin == "title"}
         for synonym in sorted(corpus.synonyms, key=lambda s: s.term):
             entries = by_stems.get(stems_of(text.exceptions(synonym.means)[0]), [])
             main = [entry for entry in entries if entry in named]
