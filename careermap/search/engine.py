@@ -461,12 +461,13 @@ class SearchIndex:
         totals_array = w.entry * votes + w.lm * lm + w.prior * self.owner_prior_array
         if len(q) == 1 and w.prior_short:
             totals_array = totals_array + w.prior_short * self.short_prior_array
-        if "except" not in text.words(query):  # typed with its "except", a title means what it says
+        typed = tuple(text.words(query))
+        if "except" not in typed:  # typed with its "except", a title means what it says
             for stem in q:
                 excluded = self.excluded_by_stem.get(stem)
                 if excluded:
                     totals_array[excluded] *= np.where(totals_array[excluded] > 0, w.excluded, 1.0)
-        verbatim = self.verbatim_title.get(tuple(text.words(query)))
+        verbatim = self.verbatim_title.get(typed)
         if verbatim is not None and scored[verbatim]:
             totals_array[verbatim] = totals_array[scored].max() + w.verbatim
         levels = {LEVEL_OF_WORD[tok] for tok in toks if tok in LEVEL_OF_WORD}
