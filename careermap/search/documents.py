@@ -97,6 +97,45 @@ LEVEL_OF_WORD = {
 }
 
 
+# Who supervises whom (issue 19): SOC gives most worker groups one first-line supervisor occupation.
+# A query naming a supervisor and a field ("telesales supervisor", "masonry foreman") lifts the
+# supervisors of the workers the field's words find. Longest prefix first; groups with no
+# first-line supervisor (computing, health care, teaching, ...) are absent.
+SUPERVISED_BY = (
+    ("33-301", "33-1011"),  # correctional officers, bailiffs
+    ("33-3", "33-1012"),  # police and detectives
+    ("33-2", "33-1021"),  # firefighting and prevention
+    ("33-9", "33-1091"),  # security guards and other protective service
+    ("35-", "35-1012"),  # food preparation and serving
+    ("37-2", "37-1011"),  # housekeeping and janitorial
+    ("37-3", "37-1012"),  # landscaping and groundskeeping
+    ("39-301", "39-1013"),  # gambling services
+    ("39-3", "39-1014"),  # entertainment and recreation
+    ("39-", "39-1022"),  # personal care and service
+    ("41-2", "41-1011"),  # retail sales
+    ("41-", "41-1012"),  # non-retail sales
+    ("43-", "43-1011"),  # office and administrative support
+    ("45-", "45-1011"),  # farming, fishing and forestry
+    ("47-", "47-1011"),  # construction trades and extraction
+    ("49-", "49-1011"),  # installation, maintenance and repair
+    ("51-", "51-1011"),  # production
+    ("53-706", "53-1042"),  # hand laborers and material movers
+    ("53-3", "53-1043"),  # drivers
+    ("53-7", "53-1043"),  # material-moving machine operators
+    ("53-2031", "53-1044"),  # flight attendants
+    ("53-6061", "53-1044"),  # passenger attendants
+    ("53-", "53-1049"),  # other transportation workers
+)
+
+
+def supervisor_of(code: str) -> str | None:
+    """The SOC code (no O*NET suffix) of the first-line supervisors of an occupation's workers."""
+    for prefix, supervisor in SUPERVISED_BY:
+        if code.startswith(prefix):
+            return None if code.startswith(supervisor) else supervisor
+    return None
+
+
 # A "teacher" with no word of these is a school teacher: people say professor, lecturer or
 # instructor for college teaching, and "physics teacher" means a high-school one.
 COLLEGE_WORDS = frozenset(
@@ -168,6 +207,7 @@ class Weights:
     level_match: float = 0.2  # an occupation of the level the query names ("manager" → 11-xxxx)
     level_other: float = 0.0  # taken from an occupation of another level
     level_window: float = 0.15  # if > 0, the level weights move only occupations this close to the best
+    supervisor_inherit: float = 1.0  # "X supervisor": the share of the X workers' score their supervisors get
     college_unsaid: float = 1.2  # taken from college teachers (25-1xxx) when a "teacher" query names no college
     # Reads
     read_title: float = 1.2  # multiplier for a read's title: an editor chose those words

@@ -44,11 +44,14 @@ from careermap.search.documents import (
     Weights,
     is_college_teacher,
     occupation_level,
+    supervisor_of,
 )
 from careermap.search.querywords import QueryWord, query_words
 from careermap.search.synonyms import Synonym
 
 FEATURE_CLASSES = ("stem", "head", "root", "desc")
+# words that name a supervisor: not "lead", since a lead server serves
+SUPERVISOR_WORDS = frozenset({"supervisor", "supervisors", "foreman", "forewoman"})
 LOOSE_CUTOFF = 60.0  # rapidfuzz ratio for a query none of whose words matched at fuzzy_cutoff
 TEACHER = text.stem("teacher")
 EMPLOYER_STEMS = frozenset(text.stem(word) for word in text.EMPLOYERS)  # named, not needed for an exact match
@@ -91,6 +94,12 @@ class SearchIndex:
                 if code in owner_of_code:
                     self.read_links.setdefault(owner_of_code[code], []).append(owner)
                     covered_by.setdefault(owner, []).append(owner_of_code[code])
+        # occupation owner → the owner of its workers' first-line supervisors, or -1
+        self.owner_supervisor = np.full(len(self.owner_kind), -1, dtype=np.int64)
+        for code, owner in owner_of_code.items():
+            supervisor = owner_of_code.get(f"{supervisor_of(code)}.00")
+            if supervisor is not None:
+                self.owner_supervisor[owner] = supervisor
 
         # Entries: one per distinct (owner, words), in a fixed order whatever order the rows came in.
         raw: list[tuple[int, list[str], tuple[str, ...], float]] = []
@@ -471,6 +480,20 @@ class SearchIndex:
         if verbatim is not None and scored[verbatim]:
             totals_array[verbatim] = totals_array[scored].max() + w.verbatim
         levels = {LEVEL_OF_WORD[tok] for tok in toks if tok in LEVEL_OF_WORD}
+        if SUPERVISOR_WORDS.intersection(toks) and w.supervisor_inherit and scored.any():
+            # "telesales supervisor": the supervisors of the workers the field's words find
+            # (not from workers with a title holding every word: "yard duty supervisor" is a job of its own)
+            named = np.zeros(len(totals_array), dtype=bool)
+            named[self.entry_owner[entry[every_word]]] = True
+            workers = np.flatnonzero(scored & ~named & (self.owner_supervisor >= 0))
+            inherited = np.full(len(totals_array), -np.inf)
+            np.maximum.at(
+                inherited,
+                self.owner_supervisor[workers],
+                totals_array[workers] - np.abs(totals_array[workers]) * (1.0 - w.supervisor_inherit),
+            )
+            totals_array = np.maximum(totals_array, inherited)
+            scored |= np.isfinite(inherited)
         if levels and (w.level_match or w.level_other):
             in_level = np.isin(self.owner_level_array, list(levels))
             other = (self.owner_level_array != "") & ~in_level

@@ -471,3 +471,28 @@ def test_what_a_synonym_means_does_not_depend_on_the_terms_before_it() -> None:
         ),
     )
     assert index.synonym_owner == {"production worker": "51-2092.00", "steel mill worker": "51-9199.00"}
+
+
+def test_a_supervisor_of_a_field_finds_the_supervisors_of_its_workers() -> None:
+    """No title says "telesales supervisor"; its field finds telemarketers, and SOC says who
+    supervises them. A title that holds every word typed is a job of its own and keeps its place."""
+    index = tiny_index(
+        {
+            "41-9041.00": "Telemarketers",
+            "41-1012.00": "First-Line Supervisors of Non-Retail Sales Workers",
+            "43-1011.00": "First-Line Supervisors of Office and Administrative Support Workers",
+            "33-9099.00": "Protective Service Workers, All Other",
+            "33-1091.00": "First-Line Supervisors of Security Workers",
+            "33-9032.00": "Security Guards",
+        },
+        [
+            ("41-9041.00", "Telesales Representative"),
+            ("41-9041.00", "Telesales Agent"),
+            ("33-9099.00", "Yard Duty Supervisor"),
+            ("33-9032.00", "Yard Guard"),
+        ],
+    )
+    assert firsts(index, "telesales supervisor") == ["41-1012.00"]
+    assert firsts(index, "telesales supervisors") == ["41-1012.00"]
+    assert firsts(index, "telesales agent") == ["41-9041.00"]
+    assert firsts(index, "yard duty supervisor") == ["33-9099.00"]

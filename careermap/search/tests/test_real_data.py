@@ -84,6 +84,12 @@ def test_job_search_words_and_typos_on_the_real_data(index: SearchIndex) -> None
     assert keys(index, "or tech", 1) == ["29-2055.00"]  # Surgical Technologists; "or" was a stop word
 
 
+def test_a_supervisor_of_a_field_finds_its_workers_supervisors_on_the_real_data(index: SearchIndex) -> None:
+    # no title holds these words; the field's workers were first (deli associates, bartenders)
+    assert keys(index, "deli supervisor", 1) == ["35-1012.00"]
+    assert keys(index, "bartender supervisor", 1) == ["35-1012.00"]
+
+
 def test_everyday_titles_on_the_real_data(index: SearchIndex) -> None:
     assert keys(index, "cashier", 1) == ["41-2011.00"]
     assert keys(index, "LPN", 1) == ["29-2061.00"]
