@@ -196,7 +196,11 @@ class SearchIndex:
             owner = min(counts, key=lambda o: (-counts[o], -self.owner_prior[o], self.owner_key[o]))
             self.synonym_owner[synonym.term] = self.owner_key[owner]
             origin = "synonym" if synonym.exact else "closest (synonym)"
-            add(owner, synonym.term, weights.synonym, origin, main=True)
+            # "farm job" is searched as "farm" (text.TRAILING_WORDS), so it is indexed so too
+            toks = text.tokens(synonym.term)
+            searched = text.without_trailing(toks)
+            indexed = " ".join(searched) if searched != toks else ""
+            add(owner, synonym.term, weights.synonym, origin, main=True, indexed=indexed)
             # a read's term is also a title of the occupations the read covers, so they follow it
             # ("virtual assistant": the read, then Secretaries and Administrative Assistants), each
             # said to be the closest occupation, not the same job

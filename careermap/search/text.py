@@ -26,14 +26,14 @@ STOPWORDS = _word_set("a an and the of for in on at to with by from or as per al
 # Levels and seniority carry no occupation: dropped before matching.
 LEVEL_WORDS = _word_set("i ii iii iv v vi 1 2 3 4 5 6 level grade class")
 
-# Words that qualify a person rather than name the work. They still match (an index title
-# "Senior Accountant" is closer to "senior accountant" than "Accountant" is), at a fraction of
-# their weight, and they are never taken for the head noun.
+# Words that qualify a person or a schedule ("prn", "overnight") rather than name the work. They
+# still match (an index title "Senior Accountant" is closer to "senior accountant" than
+# "Accountant" is), at a fraction of their weight, and they are never taken for the head noun.
 MODIFIERS = _word_set(
     """
     senior junior lead chief head principal staff associate entry experienced deputy journeyman
     journeyworker master certified licensed registered temporary temp seasonal part time full
-    remote contract freelance independent work job jobs position
+    remote contract freelance independent work job jobs position prn diem overnight weekend weekends
     """
 )
 
@@ -61,6 +61,9 @@ SEARCH_WORDS = _word_set(
     become becoming salary salaries outlook
     """
 )
+# Said after the job ("plumbing job", "mechanic position"), these name no job: dropped there. First
+# ("job coach", "position clerk") they are a title's word like any other.
+TRAILING_WORDS = _word_set("job jobs position positions role roles opportunity opportunities")
 # "no experience", "no degree": the requirement waived, and "no", are no job words either
 WAIVED = _word_set("experience exp degree diploma license licence certification cert")
 
@@ -411,9 +414,17 @@ def tokens(text: str) -> list[str]:
 _CAREERS_IN = re.compile(r"^\s*(?:careers?|jobs?)\s+in\s+(?=\S)|(?<=\S)\s+careers?\s*$", re.IGNORECASE)
 
 
+def without_trailing(toks: list[str]) -> list[str]:
+    """Words without a last "job", "jobs" or "position" (TRAILING_WORDS), unless nothing else is left."""
+    while len(toks) > 1 and toks[-1] in TRAILING_WORDS:
+        toks = toks[:-1]
+    return toks
+
+
 def query_tokens(text: str) -> list[str]:
-    """`tokens` of a query, trainee words (see TRAINEE_WORDS) and job-search words (SEARCH_WORDS,
-    "no experience") dropped unless nothing else is left."""
+    """`tokens` of a query, a last "job" or "position" (TRAILING_WORDS) dropped, and trainee words
+    (TRAINEE_WORDS) and job-search words (SEARCH_WORDS, "no experience") dropped unless nothing
+    else is left."""
     toks = tokens(_CAREERS_IN.sub("", text))
     kept = [
         word
@@ -423,7 +434,7 @@ def query_tokens(text: str) -> list[str]:
         and not (word == "no" and toks[i + 1 : i + 2] and toks[i + 1] in WAIVED)
         and not (word in WAIVED and toks[i - 1 : i] == ["no"])
     ]
-    return kept or toks
+    return without_trailing(kept) if kept else toks
 
 
 _QUALIFIED = re.compile(r",? (?:Except|Including) ")

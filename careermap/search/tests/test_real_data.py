@@ -82,6 +82,13 @@ def test_job_search_words_and_typos_on_the_real_data(index: SearchIndex) -> None
     assert keys(index, "truck drvier", 1) == ["53-3032.00"]  # was drying-machine operators ("drier")
     assert keys(index, "manufacturing team lead", 1) == ["51-1011.00"]  # was Team Assemblers
     assert keys(index, "or tech", 1) == ["29-2055.00"]  # Surgical Technologists; "or" was a stop word
+    # a schedule word qualifies the job: "rt prn" had found orderlies through "Transporter PRN"
+    for job in ("rt", "stna", "cmt", "pharmacy tech"):
+        assert keys(index, f"{job} prn", 1) == keys(index, job, 1)
+    assert keys(index, "overnight stocker", 1) == ["53-7065.00"]
+    # a last "position" or "job" names no job: these found watch repairers and household cooks
+    assert keys(index, "mechanic position", 1) == ["49-3023.00"]
+    assert keys(index, "chef position", 1) == ["35-1011.00"]
 
 
 def test_a_supervisor_of_a_field_finds_its_workers_supervisors_on_the_real_data(index: SearchIndex) -> None:

@@ -149,7 +149,7 @@ def test_everyday_shorthand_is_spelled_out() -> None:
 def test_job_search_words_are_dropped_from_a_query() -> None:
     """ "near" was the head of "warehouse jobs near me" (Data Warehousing Specialists), and "no" of
     "no experience warehouse"."""
-    assert query_tokens("warehouse jobs near me") == ["warehouse", "jobs"]
+    assert query_tokens("warehouse jobs near me") == ["warehouse"]
     assert query_tokens("cashier hiring now") == ["cashier"]
     assert query_tokens("no experience warehouse") == ["warehouse"]
     assert query_tokens("customer experience specialist") == ["customer", "experience", "specialist"]
@@ -159,6 +159,16 @@ def test_job_search_words_are_dropped_from_a_query() -> None:
     # "my" and "your" are stop words: "rent out my car" found rental clerks before "Renting out your car"
     assert query_tokens("rent out my car") == ["rent", "out", "car"]
     assert tokens("Renting out your car") == ["renting", "out", "car"]
+
+
+def test_a_last_job_or_position_is_dropped_but_a_first_one_kept() -> None:
+    """ "mechanic position" found watch repairers ("Position Clerk"), "operator jobs" the printing
+    press operators ("Job Press Operator")."""
+    assert query_tokens("mechanic position") == ["mechanic"]
+    assert query_tokens("operator jobs") == ["operator"]
+    assert query_tokens("chef job opportunities") == ["chef"]
+    assert query_tokens("job coach") == ["job", "coach"]
+    assert query_tokens("jobs") == ["jobs"]
 
 
 def test_a_leading_or_or_iv_names_something() -> None:
