@@ -129,10 +129,13 @@ SUPERVISED_BY = (
 
 
 def supervisor_of(code: str) -> str | None:
-    """The SOC code (no O*NET suffix) of the first-line supervisors of an occupation's workers."""
+    """The SOC code (no O*NET suffix) of the first-line supervisors of an occupation's workers; none
+    for the supervisors themselves (minor group XX-1xxx in every group the table names)."""
+    if code[3:4] == "1":
+        return None
     for prefix, supervisor in SUPERVISED_BY:
         if code.startswith(prefix):
-            return None if code.startswith(supervisor) else supervisor
+            return supervisor
     return None
 
 

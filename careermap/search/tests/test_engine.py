@@ -8,7 +8,7 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from careermap.search.documents import Corpus, OccupationDoc, TitleDoc, employment_by_code
+from careermap.search.documents import Corpus, OccupationDoc, TitleDoc, employment_by_code, supervisor_of
 from careermap.search.engine import SearchIndex
 from careermap.search.querywords import closest_typos, query_words, split_compound
 from careermap.search.synonyms import Synonym
@@ -496,3 +496,13 @@ def test_a_supervisor_of_a_field_finds_the_supervisors_of_its_workers() -> None:
     assert firsts(index, "telesales supervisors") == ["41-1012.00"]
     assert firsts(index, "telesales agent") == ["41-9041.00"]
     assert firsts(index, "yard duty supervisor") == ["33-9099.00"]
+
+
+def test_supervisors_pass_their_score_to_no_one() -> None:
+    """Retail supervisors (41-1011) are in the sales group, whose other workers the non-retail
+    supervisors (41-1012) supervise; a supervisor's own score must not make them its equal."""
+    assert supervisor_of("41-2031.00") == "41-1011"
+    assert supervisor_of("41-4012.00") == "41-1012"
+    assert supervisor_of("41-1011.00") is None
+    assert supervisor_of("53-1042.00") is None
+    assert supervisor_of("15-1252.00") is None  # software developers: no first-line supervisors in SOC
