@@ -31,7 +31,10 @@ The sixth pass's three helper lists, less what the others held, in two halves th
 typed_queries.tsv (111, blind once, then read) and unseen_typed_queries.tsv (108, kept unseen).
 The seventh pass's (names used for the largest occupations, job-board typing, gig and AI-era titles,
 where a read is an accepted answer) likewise: jobsearch_queries.tsv (147) and
-unseen_jobsearch_queries.tsv (170, kept unseen).
+unseen_jobsearch_queries.tsv (170, kept unseen). The ninth pass's helper list of popular searches
+(names of the jobs most people hold and search for, from public lists of the most searched jobs; it
+shares most queries with the lists above, but its answers were judged afresh): unseen_popular_queries.tsv
+(260, kept unseen whole).
 
 Typing slips: each query of the read lists with one slip (letters swapped, dropped, doubled or
 changed) in its longest word; how often its first answer stays the same.
@@ -138,7 +141,9 @@ TYPED_FILE = Path(__file__).with_name("typed_queries.tsv")  # sixth pass: judged
 UNSEEN_TYPED_FILE = Path(__file__).with_name("unseen_typed_queries.tsv")  # sixth pass: kept unseen
 JOBSEARCH_FILE = Path(__file__).with_name("jobsearch_queries.tsv")  # seventh pass: judged blind; misses then read
 UNSEEN_JOBSEARCH_FILE = Path(__file__).with_name("unseen_jobsearch_queries.tsv")  # seventh pass: kept unseen
-SEALED = (UNSEEN_FILE, UNSEEN_TYPED_FILE, UNSEEN_JOBSEARCH_FILE)  # lists whose misses are never printed
+UNSEEN_POPULAR_FILE = Path(__file__).with_name("unseen_popular_queries.tsv")  # ninth pass: kept unseen
+# lists whose misses are never printed
+SEALED = (UNSEEN_FILE, UNSEEN_TYPED_FILE, UNSEEN_JOBSEARCH_FILE, UNSEEN_POPULAR_FILE)
 READ_LISTS = (EVERYDAY_FILE, COMMON_FILE, PEOPLE_FILE, FRESH_FILE, JOBBOARD_FILE)  # for the slip report
 
 
@@ -533,6 +538,7 @@ def main() -> None:
         UNSEEN_TYPED_FILE,
         JOBSEARCH_FILE,
         UNSEEN_JOBSEARCH_FILE,
+        UNSEEN_POPULAR_FILE,
     ):
         everyday = everyday_titles(path)
         known = {o.code for o in corpus.occupations} | {r.slug for r in corpus.reads}

@@ -180,6 +180,7 @@ def test_blind_everyday_lists_keep_their_level_on_the_real_data(index: SearchInd
         ("unseen_queries.tsv", 0.12, 0.05),
         ("unseen_typed_queries.tsv", 0.15, 0.08),
         ("unseen_jobsearch_queries.tsv", 0.12, 0.05),
+        ("unseen_popular_queries.tsv", 0.06, 0.03),  # ninth pass: 96.2% / 98.8% at the start
     ):
         rows, misses1, misses5 = misses_on(index, name)
         assert rows >= 100
