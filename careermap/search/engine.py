@@ -50,8 +50,8 @@ from careermap.search.querywords import QueryWord, query_words
 from careermap.search.synonyms import Synonym
 
 FEATURE_CLASSES = ("stem", "head", "root", "desc")
-# words that name a supervisor: not "lead", since a lead server serves
-SUPERVISOR_WORDS = frozenset({"supervisor", "supervisors", "foreman", "forewoman"})
+# the words that name a first-line supervisor; not "lead", since a lead server serves
+SUPERVISOR_WORDS = frozenset(word for word, level in LEVEL_OF_WORD.items() if level == "supervisor") - {"lead"}
 LOOSE_CUTOFF = 60.0  # rapidfuzz ratio for a query none of whose words matched at fuzzy_cutoff
 TEACHER = text.stem("teacher")
 EMPLOYER_STEMS = frozenset(text.stem(word) for word in text.EMPLOYERS)  # named, not needed for an exact match
@@ -419,8 +419,10 @@ class SearchIndex:
         if not words and toks:
             words = query_words(self, toks, cutoff=LOOSE_CUTOFF)
         q: dict[str, float] = {}
+        meant: dict[str, float] = {}
         for qw in words:
             q[qw.stem] = max(q.get(qw.stem, 0.0), qw.weight)
+            meant[qw.stem] = max(meant.get(qw.stem, 0.0), qw.meant)
         if not q:
             return Outcome(hits=[], exact=False)
         q_mass = sum(q.values())
@@ -428,12 +430,14 @@ class SearchIndex:
 
         # Titles: how much of the query each covers and how much of it the query covers.
         matched = np.zeros(len(self.entry_owner))
+        matched_meant = np.zeros(len(self.entry_owner))
         touched = np.zeros(len(self.entry_owner), dtype=bool)
         has_head = np.zeros(len(self.entry_owner), dtype=bool)
         for stem, weight in q.items():
             entries = self.postings.get(stem)
             if entries is not None:
                 matched[entries] += weight
+                matched_meant[entries] += meant[stem]
                 touched[entries] = True
                 if stem in heads:
                     has_head[entries] = True
@@ -449,7 +453,7 @@ class SearchIndex:
         )
         score += np.where(has_head[entry], np.where(head_match[entry], w.head_match, w.head_present), 0.0)
         every_word = m >= q_mass - 1e-9  # every word of the query is in this title
-        longer = m < mass - 1e-9  # ... and the title has more; if not, the query is this title
+        longer = matched_meant[entry] < mass - 1e-9  # ... and the title has more; if not, the query is this title
         exact = np.where(self.entry_is_main[entry], w.exact_main, w.exact)
         score += np.where(every_word, np.where(longer, w.all_words, exact), 0.0)
         score *= np.where(every_word, self.entry_weight[entry], self.entry_partial_weight[entry])

@@ -25,6 +25,13 @@ class QueryWord:
     word: str  # as the index knows it (a typo replaced by its closest known word)
     stem: str
     weight: float  # idf × modifier factor × similarity to what was typed
+    # the weight had the word been typed right: a title holding just the words the query meant is
+    # still exactly the query ("kitchne manager" is the title "Kitchen Manager", not a part of it)
+    meant: float = 0.0
+
+    def __post_init__(self) -> None:
+        if not self.meant:
+            object.__setattr__(self, "meant", self.weight)
 
 
 def query_words(index: SearchIndex, toks: list[str], cutoff: float | None = None) -> list[QueryWord]:
@@ -56,11 +63,13 @@ def query_words(index: SearchIndex, toks: list[str], cutoff: float | None = None
             out.append(QueryWord(word, stem, index.desc_idf[stem] * index.weights.desc_word))
         elif (whole := clipped(index, word, context)) is not None:
             stem = index.stem_of[whole]
-            out.append(QueryWord(whole, stem, index._word_weight(whole, stem) * index.weights.clipped))
+            meant = index._word_weight(whole, stem)
+            out.append(QueryWord(whole, stem, meant * index.weights.clipped, meant))
         elif len(word) >= 4 and not word.isdigit():
             for match, similarity in closest_typos(index, word, cutoff or index.weights.fuzzy_cutoff, context):
                 stem = index.stem_of[match]
-                out.append(QueryWord(match, stem, index._word_weight(match, stem) * similarity / 100.0))
+                meant = index._word_weight(match, stem)
+                out.append(QueryWord(match, stem, meant * similarity / 100.0, meant))
     return out
 
 
