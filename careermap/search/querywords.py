@@ -77,7 +77,7 @@ def misspelt_known_stem(index: SearchIndex, typed: str, stem: str) -> str | None
     """A word no title spells this way whose stem is still known is most often a typo of a far
     commoner word: "enginer" stems to engin (engine) but means engineer, "counseler" to counsel but
     means counselor. The word one letter away that at least three times as many titles hold, if any."""
-    if typed in index.stem_of or len(typed) < 5:
+    if typed in index.stem_of or len(typed) < 5 or plural_of_known(index, typed):
         return None
     held = len(index.postings.get(stem, ()))
     for match, _, _ in process.extract(typed, index.words, scorer=fuzz.ratio, score_cutoff=80.0, limit=5):
@@ -85,6 +85,13 @@ def misspelt_known_stem(index: SearchIndex, typed: str, stem: str) -> str | None
         if other != stem and Levenshtein.distance(typed, match) == 1 and len(index.postings[other]) >= 3 * max(held, 1):
             return match
     return None
+
+
+def plural_of_known(index: SearchIndex, typed: str) -> bool:
+    """ "gutters" is the plural of a known word ("gutter"), not a typo of a commoner one ("cutters")."""
+    return (typed.endswith("s") and typed[:-1] in index.stem_of) or (
+        typed.endswith("es") and typed[:-2] in index.stem_of
+    )
 
 
 def closest_typos(

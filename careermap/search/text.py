@@ -235,6 +235,7 @@ SYNONYMS: dict[str, str] = {
     # a team lead leads the people who do the job: "team" is not the job ("manufacturing team lead"
     # found Team Assemblers)
     "team lead": "supervisor",
+    "team leads": "supervisor",
     "team leader": "supervisor",
     "team leaders": "supervisor",
     "supv": "supervisor",

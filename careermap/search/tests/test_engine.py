@@ -532,3 +532,22 @@ def test_a_title_of_just_the_words_meant_is_still_exact_when_one_is_mistyped() -
         assert first.score > 0.9 * typed_right.score  # was 0.51: the exact-title bonus lost
         assert first.score > 2 * second.score  # was 1.15
     assert [qw.meant > qw.weight for qw in query_words(index, ["kitchne", "manager"])] == [True, False]
+
+
+def test_the_plural_of_a_known_word_is_no_typo_of_a_commoner_one() -> None:
+    """A word no title spells so, whose stem is known, is most often a typo ("enginer" for engineer);
+    but "gutters" is the plural of "gutter", not a slip for "cutters", which titles hold more often."""
+    index = tiny_index(
+        {"47-2211.00": "Sheet Metal Workers", "51-3022.00": "Meat, Poultry, and Fish Cutters and Trimmers"},
+        [
+            ("47-2211.00", "Gutter Installer"),
+            ("51-3022.00", "Cutter"),
+            ("51-3022.00", "Meat Cutter"),
+            ("51-3022.00", "Fish Cutter"),
+            ("51-3022.00", "Poultry Cutter"),
+        ],
+    )
+    assert firsts(index, "gutter") == ["47-2211.00"]
+    assert firsts(index, "gutters") == ["47-2211.00"]
+    assert [qw.word for qw in query_words(index, ["gutters"])] == ["gutters"]
+    assert firsts(index, "cuttrs") == ["51-3022.00"]  # a slip is still a slip

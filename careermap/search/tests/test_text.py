@@ -183,4 +183,5 @@ def test_a_leading_or_or_iv_names_something() -> None:
 def test_a_team_lead_is_a_supervisor() -> None:
     """ "manufacturing team lead" found Team Assemblers: "team" is not the job."""
     assert query_tokens("manufacturing team lead") == ["manufacturing", "supervisor"]
+    assert query_tokens("team leads") == ["supervisor"]  # was a platoon leader
     assert tokens("Team Assemblers") == ["team", "assemblers"]
