@@ -42,7 +42,9 @@ MODIFIERS = _word_set(
 EMPLOYERS = _word_set(
     """
     walmart kroger costco amazon starbucks mcdonald mcdonalds lowe lowes walgreens cvs publix safeway
-    aldi meijer wegmans chipotle wendy wendys kfc dunkin albertsons
+    aldi meijer wegmans chipotle wendy wendys kfc dunkin albertsons fedex autozone sheetz wawa heb
+    verizon att disney ymca popeyes arbys tesla boeing tyson sephora ulta kohls macys hertz marriott
+    hilton aramark sodexo cintas geico kaiser labcorp davita quiktrip racetrac chase fargo
     """
 )
 

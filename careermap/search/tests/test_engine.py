@@ -219,6 +219,9 @@ def test_an_employer_named_beside_a_job_weighs_little_and_is_no_typo() -> None:
     # the employer is understood, not missing: no "closest" note
     assert index.search_detail("kroger clerk").exact is True
     assert index.search_detail("walmart driver").exact is True
+    # named alone, an employer no title holds is no typo either: nothing, not the corn roguers
+    assert firsts(index, "kroger") == []
+    assert firsts(index, "walmart") == ["41-2031.00"]  # held by an entry, it is a word like any other
 
 
 def test_a_typo_that_shares_a_stem_with_a_rare_word_is_still_a_typo() -> None:
