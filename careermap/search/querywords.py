@@ -49,8 +49,7 @@ def query_words(index: SearchIndex, toks: list[str], cutoff: float | None = None
         if word in text.EMPLOYERS and stem not in index.idf:
             continue  # a brand no title names is no typo of one ("hertz" is no "heart")
         if word in text.EMPLOYERS and named_job:
-            if stem in index.idf:
-                out.append(QueryWord(word, stem, index._word_weight(word, stem) * index.weights.employer))
+            out.append(QueryWord(word, stem, index._word_weight(word, stem) * index.weights.employer))
             continue
         if stem in index.idf and (fixed := misspelt_known_stem(index, word, stem)) is not None:
             fixed_stem = index.stem_of[fixed]

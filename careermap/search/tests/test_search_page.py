@@ -9,7 +9,7 @@ from django.test import Client
 
 from careermap.occupations.models import Projection
 from careermap.search.forms import EMPTY_MESSAGE, NO_WORDS_MESSAGE, TOO_LONG_MESSAGE
-from careermap.search.tests.fixtures import score_occupation
+from careermap.search.tests.fixtures import build_index, score_occupation
 
 pytestmark = pytest.mark.django_db
 
@@ -85,10 +85,7 @@ def test_script_in_the_query_comes_out_escaped(client: Client, search_data: None
 
 def test_once_built_the_page_runs_no_query(client: Client, search_data: None, django_assert_num_queries) -> None:
     # neither the search nor the results' pay and durability (kept per data version) run SQL
-    client.get("/search/?q=nurse")  # builds the index
-    # a build slower than lib.versions.TRUST_SECONDS (a loaded CI machine took 33 s) outlives the
-    # cached data version, which the next request reads once more
-    client.get("/search/?q=nurse")
+    build_index(client, "/search/?q=nurse")
     with django_assert_num_queries(0):
         response = client.get("/search/?q=plumber")
     assert response.status_code == 200
