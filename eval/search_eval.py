@@ -174,7 +174,7 @@ def level_report(index: SearchIndex, flat: SearchIndex, splits: dict[str, Split]
     print(
         "Level words, held-out dev titles holding the word: top-1 without → with the level weights "
         f"(level_match {index.weights.level_match}, level_other {index.weights.level_other}, "
-        f"level_window {index.weights.level_window})"
+        f"level_window {index.weights.level_window}, teaching {index.weights.teaching})"
     )
     queries = splits["dev"].queries  # dev only: the level weights are tuned on it
     for word in sorted({LEVEL_OF_WORD[w] for w in LEVEL_OF_WORD} | {"apprentice"}):
@@ -516,7 +516,7 @@ def main() -> None:
     if args.folds:
         folds_report(corpus, weights, args.holdout, args.folds)
 
-    flat = SearchIndex(eval_corpus, dataclasses.replace(weights, level_match=0.0, level_other=0.0))
+    flat = SearchIndex(eval_corpus, dataclasses.replace(weights, level_match=0.0, level_other=0.0, teaching=0.0))
     levelled = (
         index
         if weights.level_match or weights.level_other

@@ -76,7 +76,8 @@ class Suggestion:
 # Level words (issue 19): a query holding one moves toward occupations of that level and away from
 # those of another. Apprentices and trainees are not a level: SOC counts them in their trade
 # (text.TRAINEE_WORDS). "head" is left out: "head cook" and "head nurse" are not managers, and
-# "management" names a field as often as a level ("Change Management Analyst").
+# "management" names a field as often as a level ("Change Management Analyst"). Teaching is a level
+# of its own: "barbering instructor" teaches barbering, and is no barber.
 LEVEL_OF_WORD = {
     "manager": "management",
     "managers": "management",
@@ -94,6 +95,16 @@ LEVEL_OF_WORD = {
     "assistants": "assistant",
     "aide": "assistant",
     "aides": "assistant",
+    "teacher": "teaching",
+    "teachers": "teaching",
+    "instructor": "teaching",
+    "instructors": "teaching",
+    "professor": "teaching",
+    "professors": "teaching",
+    "educator": "teaching",
+    "educators": "teaching",
+    "lecturer": "teaching",
+    "lecturers": "teaching",
 }
 
 
@@ -156,7 +167,7 @@ def is_college_teacher(code: str) -> bool:
 
 def occupation_level(code: str, title: str) -> str:
     """The level of an occupation, from its SOC group and title: management (11-xxxx), first-line
-    supervisors, helpers, assistants and aides, or "" for the rest."""
+    supervisors, helpers, assistants and aides, teachers (25-1xxx to 25-3xxx), or "" for the rest."""
     lower = title.lower()
     if code.startswith("11-"):
         return "management"
@@ -166,6 +177,8 @@ def occupation_level(code: str, title: str) -> str:
         return "helper"
     if "assistants" in lower or "aides" in lower:
         return "assistant"
+    if code.startswith(("25-1", "25-2", "25-3")):
+        return "teaching"
     return ""
 
 
@@ -210,6 +223,7 @@ class Weights:
     level_match: float = 0.2  # an occupation of the level the query names ("manager" → 11-xxxx)
     level_other: float = 0.0  # taken from an occupation of another level
     level_window: float = 0.15  # if > 0, the level weights move only occupations this close to the best
+    teaching: float = 0.4  # a teaching word ("instructor", "professor") lifts every teaching occupation found
     supervisor_inherit: float = 1.0  # "X supervisor": the share of the X workers' score their supervisors get
     college_unsaid: float = 1.2  # taken from college teachers (25-1xxx) when a "teacher" query names no college
     # Reads

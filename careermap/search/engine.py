@@ -510,6 +510,9 @@ class SearchIndex:
                 near = scored & (totals_array >= totals_array[scored].max() - w.level_window)
                 in_level, other = in_level & near, other & near
             totals_array = totals_array + w.level_match * in_level - w.level_other * other
+        if "teaching" in levels and w.teaching:
+            # not only a tie-breaker: the field's own workers hold its words more often than its teachers
+            totals_array = totals_array + w.teaching * (scored & (self.owner_level_array == "teaching"))
         if w.college_unsaid and TEACHER in q and not COLLEGE_WORDS.intersection(toks):
             totals_array = totals_array - w.college_unsaid * self.owner_college
         # The best title of each owner, to say what matched.

@@ -111,6 +111,9 @@ def test_occupation_levels() -> None:
     assert occupation_level("47-3015.00", "Helpers--Pipelayers, Plumbers, Pipefitters, and Steamfitters") == "helper"
     assert occupation_level("31-1131.00", "Nursing Assistants") == "assistant"
     assert occupation_level("35-2014.00", "Cooks, Restaurant") == ""
+    assert occupation_level("25-1194.00", "Career/Technical Education Teachers, Postsecondary") == "teaching"
+    assert occupation_level("25-9042.00", "Teaching Assistants, Preschool, Elementary, ...") == "assistant"
+    assert occupation_level("25-4022.00", "Librarians and Media Collections Specialists") == ""
 
 
 def test_a_level_word_moves_results_to_that_level_when_weighted() -> None:

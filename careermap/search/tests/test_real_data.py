@@ -192,6 +192,9 @@ def test_school_teachers_grades_and_listed_kinds_on_the_real_data(index: SearchI
     school = {"25-2021.00", "25-2022.00", "25-2031.00"}
     assert keys(index, "history teacher", 1)[0] in school  # not History Teachers, Postsecondary
     assert keys(index, "history professor", 1) == ["25-1125.00"]
+    # a teaching word is a level: a trade's teachers, not its workers (it found barbers)
+    assert keys(index, "barbering teacher", 1)[0] in {"25-1194.00", "25-2032.00"}
+    assert keys(index, "barbering professor", 1)[0] in {"25-1194.00", "25-2032.00"}
     assert keys(index, "5th grade teacher", 1) == ["25-2021.00"]  # Elementary School Teachers
     assert keys(index, "fourth grade teacher", 1) == ["25-2021.00"]  # was ship's mates: "fourth mate"
     assert keys(index, "7th grade math teacher", 1) == ["25-2022.00"]
