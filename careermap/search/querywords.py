@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA, Levenshtein
+from rapidfuzz.distance import OSA
 
 from careermap.search import text
 
@@ -56,6 +56,13 @@ def query_words(index: SearchIndex, toks: list[str], cutoff: float | None = None
             out.append(QueryWord(fixed, fixed_stem, index._word_weight(fixed, fixed_stem)))
         elif stem in index.idf:
             out.append(QueryWord(word, stem, index._word_weight(word, stem)))
+        elif stem not in index.desc_idf and (slips := one_slip_typos(index, word, context)):
+            # before a split or a clipped word: "secretray" is secretary, not secret ray, and
+            # "pinter" painter, not pinterest cut short
+            for match, similarity in slips:
+                stem = index.stem_of[match]
+                meant = index._word_weight(match, stem)
+                out.append(QueryWord(match, stem, meant * similarity / 100.0, meant))
         elif (parts := split_compound(index, word)) is not None:
             for part in parts:
                 part_stem = index.stem_of[part]
@@ -77,15 +84,30 @@ def query_words(index: SearchIndex, toks: list[str], cutoff: float | None = None
 def misspelt_known_stem(index: SearchIndex, typed: str, stem: str) -> str | None:
     """A word no title spells this way whose stem is still known is most often a typo of a far
     commoner word: "enginer" stems to engin (engine) but means engineer, "counseler" to counsel but
-    means counselor. The word one letter away that at least three times as many titles hold, if any."""
+    means counselor. The word one slip away that at least three times as many titles hold, if any."""
     if typed in index.stem_of or len(typed) < 5 or plural_of_known(index, typed):
         return None
     held = len(index.postings.get(stem, ()))
-    for match, _, _ in process.extract(typed, index.words, scorer=fuzz.ratio, score_cutoff=80.0, limit=5):
-        other = index.stem_of[match]
-        if other != stem and Levenshtein.distance(typed, match) == 1 and len(index.postings[other]) >= 3 * max(held, 1):
-            return match
-    return None
+    best: tuple[int, str] | None = None
+    for match, _, _ in process.extract(typed, index.words, scorer=fuzz.ratio, score_cutoff=75.0, limit=8):
+        other, holding = index.stem_of[match], len(index.postings[index.stem_of[match]])
+        # two letters swapped are one slip ("mangaer": manager, not mangler, one letter changed);
+        # of several words one slip away, the one most titles hold
+        if other != stem and OSA.distance(typed, match) == 1 and holding >= 3 * max(held, 1):
+            best = max(best or (0, ""), (holding, match))
+    return None if best is None else best[1]
+
+
+def one_slip_typos(index: SearchIndex, typed: str, context: list[np.ndarray] | None) -> list[tuple[str, float]]:
+    """`closest_typos` of a word of six letters or more, if they are one slip away (a letter
+    changed, added, dropped or swapped with the next); else none. A known word and one more letter
+    is as often a longer word cut short: "transp" is no slip for "trans"."""
+    if len(typed) < 6 or not typed.isalpha():
+        return []
+    typos = closest_typos(index, typed, index.weights.fuzzy_cutoff, context)
+    if typos and OSA.distance(typed, typos[0][0]) == 1 and typed[:-1] != typos[0][0]:
+        return typos
+    return []
 
 
 def plural_of_known(index: SearchIndex, typed: str) -> bool:

@@ -554,3 +554,37 @@ def test_the_plural_of_a_known_word_is_no_typo_of_a_commoner_one() -> None:
     assert firsts(index, "gutters") == ["47-2211.00"]
     assert [qw.word for qw in query_words(index, ["gutters"])] == ["gutters"]
     assert firsts(index, "cuttrs") == ["51-3022.00"]  # a slip is still a slip
+
+
+def test_a_swapped_pair_in_a_word_with_a_known_stem_is_the_commoner_word() -> None:
+    """ "sales mangaer" stems to manga, a word titles hold; one letter from mangler and two swapped
+    from manager, it found rolling-machine tenders ("Mangler")."""
+    index = tiny_index(
+        {"11-2022.00": "Sales Managers", "51-4023.00": "Rolling Machine Setters", "27-1013.00": "Fine Artists"},
+        [
+            ("51-4023.00", "Mangler"),
+            ("51-4023.00", "Mangler Operator"),
+            ("27-1013.00", "Manga Artist"),
+            *[("11-2022.00", f"{field} Manager") for field in ("Regional Sales", "Area Sales", "District", "Account")],
+        ],
+    )
+    assert [qw.word for qw in query_words(index, ["mangaer"])] == ["manager"]
+    assert firsts(index, "sales mangaer") == ["11-2022.00"]
+
+
+def test_a_word_one_slip_from_a_known_word_is_no_compound_or_cut_short_word() -> None:
+    """ "secretray" was split into secret and ray, and "softare" into soft and are."""
+    index = tiny_index(
+        {"43-6014.00": "Secretaries", "15-1252.00": "Software Developers", "19-2012.00": "X-Ray Physicists"},
+        [
+            ("43-6014.00", "Medical Secretary"),
+            ("15-1252.00", "Software Engineer"),
+            ("19-2012.00", "Ray Physicist"),
+            ("19-2012.00", "Secret Service Ray Analyst"),
+            ("19-2012.00", "Soft Matter Physicist"),
+            ("19-2012.00", "Are Analyst"),
+        ],
+    )
+    assert [qw.word for qw in query_words(index, ["secretray"])] == ["secretary"]
+    assert [qw.word for qw in query_words(index, ["softare"])] == ["software"]
+    assert [qw.word for qw in query_words(index, ["raysoft"])] == ["ray", "soft"]  # no slip: still split
