@@ -234,6 +234,8 @@ SYNONYMS: dict[str, str] = {
     "reps": "representative",
     "coord": "coordinator",
     "spec": "specialist",
+    # O*NET's own short form ("Cash Register Op"); "cnc op" found Telephone Operators through "CO Op"
+    "op": "operator",
     # a team lead leads the people who do the job: "team" is not the job ("manufacturing team lead"
     # found Team Assemblers)
     "team lead": "supervisor",

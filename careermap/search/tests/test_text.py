@@ -143,6 +143,7 @@ def test_everyday_shorthand_is_spelled_out() -> None:
     assert tokens("AP clerk") == ["accounts", "payable", "clerk"]
     assert tokens("AR specialist") == ["accounts", "receivable", "specialist"]
     assert tokens("AR developer") == ["ar", "developer"]  # augmented reality as often: only beside clerk or specialist
+    assert tokens("Cash Register Op") == ["cash", "register", "operator"]
     assert tokens("limo driver") == ["limousine", "driver"]
 
 
