@@ -402,6 +402,18 @@ _LEADING = {"or": ["operating", "room"], "iv": ["intravenous"]}
 # "employee" as the last word says what "worker" says; elsewhere it means the staff ("Employee
 # Relations Specialist"), as it did when "construction employee" found a training specialist
 _EMPLOYEE = {"employee", "employees"}
+# "pt" and "ft" before a job word are part and full time ("pt cashier", "pt driver" found Physical
+# Therapists through "Travel PT"); alone, or before a word of therapy or training, "pt" is a
+# physical therapist or a personal trainer
+_SCHEDULE_SHORT = {"pt": ["part", "time"], "ft": ["full", "time"]}
+_PT_WORDS = _word_set(
+    "assistant assistants asst aide aides tech techs technician technicians therapist therapists therapy rehab "
+    "clinic clinician clinical director manager supervisor lead travel home outpatient inpatient ortho peds "
+    "pediatric sports acute snf evaluator student trainer trainers training"
+)
+# "part time", "full time": a schedule, dropped from a query that names a job ("part time driver"
+# found Parts Drivers, "part time clerk" Time Clerks)
+_SCHEDULE_PAIR = {"part", "full"}
 
 
 def tokens(text: str) -> list[str]:
@@ -409,6 +421,8 @@ def tokens(text: str) -> list[str]:
     found = words(text)
     if len(found) > 1 and found[0] in _LEADING:
         found = _LEADING[found[0]] + found[1:]
+    if len(found) > 1 and found[0] in _SCHEDULE_SHORT and found[1] not in _PT_WORDS:
+        found = _SCHEDULE_SHORT[found[0]] + found[1:]
     if len(found) > 1 and found[-1] in _EMPLOYEE:  # "construction employee" is a construction worker
         found = [*found[:-1], "worker"]
     return expand([word for word in found if word not in STOPWORDS])
@@ -428,8 +442,8 @@ def without_trailing(toks: list[str]) -> list[str]:
 
 def query_tokens(text: str) -> list[str]:
     """`tokens` of a query, a last "job" or "position" (TRAILING_WORDS) dropped, and trainee words
-    (TRAINEE_WORDS) and job-search words (SEARCH_WORDS, "no experience") dropped unless nothing
-    else is left."""
+    (TRAINEE_WORDS), job-search words (SEARCH_WORDS, "no experience") and a schedule ("part time")
+    dropped unless nothing else is left."""
     toks = tokens(_CAREERS_IN.sub("", text))
     kept = [
         word
@@ -438,8 +452,12 @@ def query_tokens(text: str) -> list[str]:
         and word not in SEARCH_WORDS
         and not (word == "no" and toks[i + 1 : i + 2] and toks[i + 1] in WAIVED)
         and not (word in WAIVED and toks[i - 1 : i] == ["no"])
+        and not (word in _SCHEDULE_PAIR and toks[i + 1 : i + 2] == ["time"])
+        and not (word == "time" and toks[i - 1 : i] and toks[i - 1] in _SCHEDULE_PAIR)
     ]
-    return without_trailing(kept) if kept else toks
+    if not kept or all(word in TRAILING_WORDS for word in kept):  # "part time jobs": the schedule is the search
+        return without_trailing(toks)
+    return without_trailing(kept)
 
 
 _QUALIFIED = re.compile(r",? (?:Except|Including) ")

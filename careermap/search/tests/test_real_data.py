@@ -86,6 +86,9 @@ def test_job_search_words_and_typos_on_the_real_data(index: SearchIndex) -> None
     for job in ("rt", "stna", "cmt", "pharmacy tech"):
         assert keys(index, f"{job} prn", 1) == keys(index, job, 1)
     assert keys(index, "overnight stocker", 1) == ["53-7065.00"]
+    # a schedule names no job: these found Parts Drivers, Time Clerks and Physical Therapists
+    for job in ("driver", "clerk", "cashier"):
+        assert keys(index, f"part time {job}", 1) == keys(index, f"pt {job}", 1) == keys(index, job, 1)
     # a last "position" or "job" names no job: these found watch repairers and household cooks
     assert keys(index, "mechanic position", 1) == ["49-3023.00"]
     assert keys(index, "chef position", 1) == ["35-1011.00"]

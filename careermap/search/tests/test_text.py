@@ -162,6 +162,25 @@ def test_job_search_words_are_dropped_from_a_query() -> None:
     assert tokens("Renting out your car") == ["renting", "out", "car"]
 
 
+def test_a_schedule_is_dropped_from_a_query_that_names_a_job() -> None:
+    """ "part time driver" found Parts Drivers, "part time clerk" Time Clerks, and "pt cashier" and
+    "pt driver" Physical Therapists through "Travel PT"."""
+    assert query_tokens("part time driver") == ["driver"]
+    assert query_tokens("part-time clerk") == ["clerk"]
+    assert query_tokens("full time nurse") == ["nurse"]
+    assert query_tokens("pt cashier") == ["cashier"]
+    assert query_tokens("ft driver") == ["driver"]
+    assert query_tokens("part time jobs") == ["part", "time"]  # the schedule is the search
+    assert query_tokens("part time") == ["part", "time"]
+    # alone or beside therapy or training words "pt" is a physical therapist or a personal trainer
+    assert query_tokens("pt") == ["pt"]
+    assert query_tokens("pt assistant") == ["pt", "assistant"]
+    assert query_tokens("travel pt") == ["travel", "pt"]
+    assert query_tokens("pt trainer") == ["pt", "trainer"]
+    assert query_tokens("time clerk") == ["time", "clerk"]
+    assert query_tokens("auto parts clerk") == ["auto", "parts", "clerk"]
+
+
 def test_a_last_job_or_position_is_dropped_but_a_first_one_kept() -> None:
     """ "mechanic position" found watch repairers ("Position Clerk"), "operator jobs" the printing
     press operators ("Job Press Operator")."""
