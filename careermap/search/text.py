@@ -352,7 +352,8 @@ def expand(tokens: list[str]) -> list[str]:
 
 # Words the suffix rules below would merge with another job word of a different sense: an officer
 # is not an office, a customer is not customs, accounting (the books) is not an account (a client),
-# a driver trainer is no train driver and a play leader no piano player.
+# a driver trainer is no train driver and a play leader no piano player; a plane is no plan, a
+# programmer no program, a producer no produce and parking no park.
 _STEM_KEPT = {
     form: base
     for base, forms in {
@@ -361,6 +362,10 @@ _STEM_KEPT = {
         "accounting": "accounting",
         "trainer": "trainer trainers",
         "player": "player players",
+        "plane": "plane planes",
+        "programmer": "programmer programmers",
+        "producer": "producer producers",
+        "parking": "parking",
     }.items()
     for form in forms.split()
 }

@@ -40,6 +40,11 @@ def test_the_stemmer_keeps_apart_job_words_of_another_sense() -> None:
     assert stem("accounting") != stem("account")
     assert stem("trainer") != stem("train")  # a driver trainer is no train driver
     assert stem("officers") == stem("officer")
+    # "plane" found production planners, "park specialist" parking enforcement workers
+    assert stem("plane") != stem("planner") and stem("planner") == stem("planning")
+    assert stem("parking") != stem("park") and stem("parks") == stem("park")
+    assert stem("programmer") != stem("program") and stem("programmers") == stem("programmer")
+    assert stem("producer") != stem("produce") and stem("producers") == stem("producer")
 
 
 def test_the_stemmer_joins_plurals_and_word_forms() -> None:
