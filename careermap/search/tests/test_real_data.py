@@ -202,6 +202,7 @@ def test_school_teachers_grades_and_listed_kinds_on_the_real_data(index: SearchI
     assert keys(index, "fourth grade teacher", 1) == ["25-2021.00"]  # was ship's mates: "fourth mate"
     assert keys(index, "7th grade math teacher", 1) == ["25-2022.00"]
     assert keys(index, "high school spanish teacher", 1) == ["25-2031.00"]
+    assert keys(index, "hs history teacher", 1) == ["25-2031.00"]  # "hs" is high school; was middle school
     assert keys(index, "inventory clerk", 1) == ["43-5071.00"]  # Shipping, Receiving, and Inventory Clerks
     assert keys(index, "accounting clerk", 1) == ["43-3031.00"]
     assert keys(index, "sous chef", 1) == ["35-1011.00"]  # not "scouts"
