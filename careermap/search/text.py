@@ -445,11 +445,17 @@ def without_trailing(toks: list[str]) -> list[str]:
     return toks
 
 
+# "non cdl driver", "no cdl": "non" is a stop word, so "cdl" alone was left and found the
+# tractor-trailer drivers who need the licence. A truck under 26,001 lb needs none: SOC's light
+# truck drivers drive trucks under 26,001 lb
+_NO_CDL = re.compile(r"\bno[nt]?[\s-]*cdl\b", re.IGNORECASE)
+
+
 def query_tokens(text: str) -> list[str]:
     """`tokens` of a query, a last "job" or "position" (TRAILING_WORDS) dropped, and trainee words
     (TRAINEE_WORDS), job-search words (SEARCH_WORDS, "no experience") and a schedule ("part time")
     dropped unless nothing else is left."""
-    toks = tokens(_CAREERS_IN.sub("", text))
+    toks = tokens(_NO_CDL.sub(" light truck ", _CAREERS_IN.sub("", text)))
     kept = [
         word
         for i, word in enumerate(toks)

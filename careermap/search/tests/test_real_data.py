@@ -86,6 +86,7 @@ def test_job_search_words_and_typos_on_the_real_data(index: SearchIndex) -> None
     for job in ("rt", "stna", "cmt", "pharmacy tech"):
         assert keys(index, f"{job} prn", 1) == keys(index, job, 1)
     assert keys(index, "overnight stocker", 1) == ["53-7065.00"]
+    assert keys(index, "non cdl driver", 1) == ["53-3033.00"]  # Light Truck Drivers, not the CDL ones
     # a schedule names no job: these found Parts Drivers, Time Clerks and Physical Therapists
     for job in ("driver", "clerk", "cashier"):
         assert keys(index, f"part time {job}", 1) == keys(index, f"pt {job}", 1) == keys(index, job, 1)

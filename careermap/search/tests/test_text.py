@@ -186,6 +186,13 @@ def test_a_schedule_is_dropped_from_a_query_that_names_a_job() -> None:
     assert query_tokens("auto parts clerk") == ["auto", "parts", "clerk"]
 
 
+def test_a_job_without_a_cdl_is_a_light_truck_job() -> None:
+    """ "non" is a stop word: "non cdl driver" was a "cdl driver", a tractor-trailer driver."""
+    for query in ("non cdl driver", "no cdl driver", "non-CDL driver", "noncdl driver"):
+        assert query_tokens(query) == ["light", "truck", "driver"]
+    assert query_tokens("cdl driver") == ["commercial", "driver", "license", "driver"]
+
+
 def test_a_last_job_or_position_is_dropped_but_a_first_one_kept() -> None:
     """ "mechanic position" found watch repairers ("Position Clerk"), "operator jobs" the printing
     press operators ("Job Press Operator")."""
