@@ -58,7 +58,7 @@ def query_words(index: SearchIndex, toks: list[str], cutoff: float | None = None
             out.append(QueryWord(word, stem, index._word_weight(word, stem)))
         elif stem not in index.desc_idf and (slips := one_slip_typos(index, word, context)):
             # before a split or a clipped word: "secretray" is secretary, not secret ray, and
-            # "pinter" painter, not pinterest cut short
+            # "pinter" a slip, not pinterest cut short
             for match, similarity in slips:
                 stem = index.stem_of[match]
                 meant = index._word_weight(match, stem)
