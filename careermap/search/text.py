@@ -318,10 +318,15 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 
 def fold(text: str) -> str:
-    """Lower case, accents removed, `&` spelled out."""
+    """Lower case, accents removed, two letters joined by `&` or `/` one word ("A&P" is aandp, the
+    aircraft mechanic's licence; "A/P" is ap, accounts payable), any other `&` spelled out."""
     text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return text.lower().replace("&", " and ").replace("'s ", " ").replace("’s ", " ")
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = _LETTER_PAIR.sub(lambda pair: pair.group(1) + ("and" if pair.group(2) == "&" else "") + pair.group(3), text)
+    return text.replace("&", " and ").replace("'s ", " ").replace("’s ", " ")
+
+
+_LETTER_PAIR = re.compile(r"\b([a-z])\s*([&/])\s*([a-z])\b")
 
 
 def words(text: str) -> list[str]:

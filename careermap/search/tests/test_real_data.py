@@ -214,6 +214,8 @@ def test_shorthand_and_clipped_words_on_the_real_data(index: SearchIndex) -> Non
     assert keys(index, "derm", 1) == ["29-1213.00"]
     assert keys(index, "med lab tech", 1) == ["29-2012.00"]  # was Nursing Assistants ("med tech")
     assert keys(index, "psych tech", 1) == ["29-2053.00"]  # was Psychologists
+    assert keys(index, "a&p", 1) == ["49-3011.00"]  # Aircraft Mechanics; "a&p" and "a/p" were both "p"
+    assert keys(index, "a/p clerk", 1) == ["43-3031.00"]  # Bookkeeping clerks
     assert keys(index, "water op", 1) == ["51-8031.00"]  # "op" is operator; it was Telephone Operators
     assert keys(index, "roller op", 1)[0] != "43-2021.00"
     assert keys(index, "kinder teacher", 1) == ["25-2012.00"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from careermap.search.text import heads, query_tokens, stem, title_forms, tokens
+from careermap.search.text import heads, query_tokens, stem, title_forms, tokens, words
 
 
 def test_it_spells_out_abbreviations() -> None:
@@ -24,6 +24,15 @@ def test_it_folds_case_accents_and_punctuation() -> None:
     assert tokens("Café  MANAGER!!") == ["cafe", "manager"]
     assert tokens("Heating, Ventilation, and Air Conditioning Technician") == ["hvac", "technician"]
     assert tokens("HVAC tech") == ["hvac", "technician"]
+
+
+def test_two_letters_joined_by_an_ampersand_or_a_slash_are_one_word() -> None:
+    """ "a&p" (the aircraft mechanic's licence) and "a/p" (accounts payable) were both "p": "a" is a
+    stop word and "and" one too."""
+    assert words("A&P Mechanic") == words("a & p mechanic") == ["aandp", "mechanic"]
+    assert words("A/P Clerk") == ["ap", "clerk"]
+    assert words("F&B Manager") != words("F&I Manager")
+    assert words("AT&T") == ["at", "and", "t"]  # not two single letters
 
 
 def test_dotted_initials_and_british_spellings_read_as_typed_in_the_us() -> None:
