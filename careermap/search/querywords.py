@@ -135,6 +135,8 @@ def closest_typos(
     edits = {match: OSA.distance(typed, match) for match, _ in matches}
     fewest = min(edits.values())
     best = [(match, similarity) for match, similarity in matches if edits[match] == fewest]
+    # a first letter is seldom the slip: "casher" is a cashier or a caster, not a washer
+    best = [(match, similarity) for match, similarity in best if match[0] == typed[0]] or best
     if context and len(best) > 1:
         beside = [
             (match, similarity)

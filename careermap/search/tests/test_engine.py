@@ -588,3 +588,17 @@ def test_a_word_one_slip_from_a_known_word_is_no_compound_or_cut_short_word() ->
     assert [qw.word for qw in query_words(index, ["secretray"])] == ["secretary"]
     assert [qw.word for qw in query_words(index, ["softare"])] == ["software"]
     assert [qw.word for qw in query_words(index, ["raysoft"])] == ["ray", "soft"]  # no slip: still split
+
+
+
+def test_a_typo_keeps_its_first_letter() -> None:
+    """People seldom mistype a first letter: of words equally near what was typed, one that starts
+    as it does wins, even where another is held by more titles ("sycologist" had found mycologists)."""
+    index = tiny_index(
+        {"51-9199.00": "Production Workers, All Other", "53-7061.00": "Cleaners of Vehicles and Equipment"},
+        [
+            ("51-9199.00", "Cosher"),
+            *[("53-7061.00", f"{kind} Washer") for kind in ("Car", "Truck", "Window", "Bus", "Boat")],
+        ],
+    )
+    assert [qw.word for qw in query_words(index, ["casher"])] == ["cosher"]  # not washer
