@@ -590,7 +590,6 @@ def test_a_word_one_slip_from_a_known_word_is_no_compound_or_cut_short_word() ->
     assert [qw.word for qw in query_words(index, ["raysoft"])] == ["ray", "soft"]  # no slip: still split
 
 
-
 def test_a_typo_keeps_its_first_letter() -> None:
     """People seldom mistype a first letter: of words equally near what was typed, one that starts
     as it does wins, even where another is held by more titles ("sycologist" had found mycologists)."""
