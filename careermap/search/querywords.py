@@ -90,7 +90,8 @@ def misspelt_known_stem(index: SearchIndex, typed: str, stem: str) -> str | None
     held = len(index.postings.get(stem, ()))
     best: tuple[int, str] | None = None
     for match, _, _ in process.extract(typed, index.words, scorer=fuzz.ratio, score_cutoff=75.0, limit=8):
-        other, holding = index.stem_of[match], len(index.postings[index.stem_of[match]])
+        other = index.stem_of[match]
+        holding = len(index.postings[other])
         # two letters swapped are one slip ("mangaer": manager, not mangler, one letter changed);
         # of several words one slip away, the one most titles hold
         if other != stem and OSA.distance(typed, match) == 1 and holding >= 3 * max(held, 1):
