@@ -62,6 +62,7 @@ class Hit:
 class Outcome:
     hits: list[Hit]
     exact: bool  # the first hit holds every word typed (no typo replaced, no "closest" synonym)
+    names_no_job: bool = False  # only job-search words ("jobs near me"): no hits, on purpose
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

@@ -208,6 +208,13 @@ class SearchIndex:
                 if (occupation, frozenset(text.tokens(synonym.term)), False) not in seen:  # O*NET's own title stays
                     add(occupation, synonym.term, weights.covered_synonym, "closest (synonym)")
 
+        # A title or reviewed synonym made only of job-search words ("remote work") still names one.
+        self.named_no_job = {
+            frozenset(toks)
+            for (_, toks, _, _), origin in zip(raw, self.entry_origin, strict=True)
+            if origin != "alternate title" and all(word in text.NO_JOB_WORDS for word in toks)
+        }
+
         # Vocabulary: every word → its stem; stem → idf over entries.
         self.stem_of: dict[str, str] = {}
         df: dict[str, int] = defaultdict(int)
@@ -412,10 +419,18 @@ class SearchIndex:
         returns nothing."""
         w = self.weights
         query = query[: text.MAX_QUERY_CHARS]
+        said = text.tokens(query)
+        if said and all(word in text.NO_JOB_WORDS for word in said) and frozenset(said) not in self.named_no_job:
+            return Outcome(hits=[], exact=False, names_no_job=True)
         toks = text.query_tokens(query)
         words = query_words(self, toks)
         # an employer named beside a job ("kroger clerk") is understood, not missing
-        known = all(tok in text.LEVEL_WORDS or tok in text.EMPLOYERS or text.stem(tok) in self.idf for tok in toks)
+        # and words run together ("registerednurse") are the words typed, not a guess
+        run_together = {qw.split_from for qw in words}
+        known = all(
+            tok in text.LEVEL_WORDS or tok in text.EMPLOYERS or text.stem(tok) in self.idf or tok in run_together
+            for tok in toks
+        )
         if not words and toks:
             words = query_words(self, toks, cutoff=LOOSE_CUTOFF)
         q: dict[str, float] = {}

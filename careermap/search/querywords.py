@@ -28,6 +28,7 @@ class QueryWord:
     # the weight had the word been typed right: a title holding just the words the query meant is
     # still exactly the query ("kitchne manager" is the title "Kitchen Manager", not a part of it)
     meant: float = 0.0
+    split_from: str = ""  # the word typed, where this is one of the known words it ran together
 
     def __post_init__(self) -> None:
         if not self.meant:
@@ -66,7 +67,7 @@ def query_words(index: SearchIndex, toks: list[str], cutoff: float | None = None
         elif (parts := split_compound(index, word)) is not None:
             for part in parts:
                 part_stem = index.stem_of[part]
-                out.append(QueryWord(part, part_stem, index._word_weight(part, part_stem)))
+                out.append(QueryWord(part, part_stem, index._word_weight(part, part_stem), split_from=word))
         elif stem in index.desc_idf:
             out.append(QueryWord(word, stem, index.desc_idf[stem] * index.weights.desc_word))
         elif (whole := clipped(index, word, context)) is not None:
@@ -233,16 +234,36 @@ _VOWELS = set("aeiouy")
 _NAMED = {"title", "synonym", "closest (synonym)"}  # entries that are a job's own name or a reviewed one
 
 
-def split_compound(index: SearchIndex, word: str) -> tuple[str, str] | None:
-    """An unknown word written as two known ones ("haircutter" → hair cutter, "bellstaff" →
-    bell staff): the split whose rarer half is commonest, each half at least three letters."""
+Split = tuple[int, float, tuple[str, ...]]  # parts, the rarest part's idf, the parts
+
+
+def split_compound(index: SearchIndex, word: str) -> tuple[str, ...] | None:
+    """An unknown word written as known ones run together ("haircutter" → hair cutter, "bellstaff"
+    → bell staff, "certifiednursingassistant" → certified nursing assistant): the split into the
+    fewest parts (at most MAX_PARTS, each at least three letters), and of those the one whose rarest
+    part is commonest."""
     if len(word) < 7 or word.isdigit():
         return None
-    best: tuple[float, str, str] | None = None
-    for i in range(3, len(word) - 2):
-        left, right = word[:i], word[i:]
-        if left in index.stem_of and right in index.stem_of:
-            rarity = max(index.idf[index.stem_of[left]], index.idf[index.stem_of[right]])
-            if best is None or rarity < best[0]:
-                best = (rarity, left, right)
-    return None if best is None else (best[1], best[2])
+    # best[i]: the best split of word[i:] as (parts, rarity of its rarest part, the parts), or None
+    best: list[Split | None] = [None] * (len(word) + 1)
+    for start in range(len(word) - 3, -1, -1):
+        found: Split | None = None
+        for end in range(start + 3, len(word) + 1):
+            part = word[start:end]
+            if part not in index.stem_of or (start == 0 and end == len(word)):
+                continue
+            rarity = index.idf[index.stem_of[part]]
+            option: Split
+            if end == len(word):
+                option = (1, rarity, (part,))
+            elif (rest := best[end]) is not None and rest[0] < MAX_PARTS:
+                option = (rest[0] + 1, max(rarity, rest[1]), (part, *rest[2]))
+            else:
+                continue
+            if found is None or option[:2] < found[:2]:
+                found = option
+        best[start] = found
+    return None if best[0] is None else best[0][2]
+
+
+MAX_PARTS = 4  # "homehealthaide", "certifiednursingassistant"

@@ -117,6 +117,7 @@ class SearchResults:
     data_as_of: dt.datetime | None
     sources: tuple[dict[str, str], ...]
     exact: bool = True  # False: "no occupation matches this exactly; closest:"
+    names_no_job: bool = False  # only job-search words ("jobs near me"): no results, and the page says why
 
 
 def search(*, query: str, limit: int = 10) -> SearchResults:
@@ -129,6 +130,7 @@ def search(*, query: str, limit: int = 10) -> SearchResults:
         data_as_of=built.data_as_of,
         sources=built.sources,
         exact=outcome.exact,
+        names_no_job=outcome.names_no_job,
     )
 
 

@@ -69,6 +69,22 @@ TRAILING_WORDS = _word_set("job jobs position positions role roles opportunity o
 # "no experience", "no degree": the requirement waived, and "no", are no job words either
 WAIVED = _word_set("experience exp degree diploma license licence certification cert")
 
+# A search made only of these words names no job ("jobs near me", "entry level", "highest paying
+# jobs", "remote"): it is answered with no occupation rather than with one that happens to hold a
+# word of it ("near" found Near East Archeology professors, "entry" Data Entry Keyers)
+NO_JOB_WORDS = (
+    SEARCH_WORDS
+    | TRAILING_WORDS
+    | WAIVED
+    | LEVEL_WORDS
+    | _word_set(
+        """
+        no part full time entry work working career careers employment highest paying pay best top good easy
+        high local today online remote hybrid weekend weekends overnight night shift seasonal temporary temp summer
+        """
+    )
+)
+
 # Abbreviations, brand names and spelling variants, applied to index titles and queries alike
 # (longest phrase first). Keys and values are lower-case words, as `words()` yields them.
 SYNONYMS: dict[str, str] = {

@@ -87,6 +87,10 @@ class SearchOut(Schema):
     exact: bool = Field(
         description="False when no occupation matches the query exactly and the results are the closest"
     )
+    names_no_job: bool = Field(
+        description='True when the query holds only job-search words ("jobs near me", "entry level", '
+        '"highest paying jobs"): it names no job, so there are no results'
+    )
     results: list[SearchHitOut]
     data_as_of: dt.datetime | None
     sources: list[SearchSourceOut]
@@ -122,6 +126,7 @@ def _answer(params: SearchParams) -> dict[str, Any]:
         "query": results.query,
         "count": len(results.hits),
         "exact": results.exact,
+        "names_no_job": results.names_no_job,
         "results": [_result(hit, facts.get((hit.kind, hit.key), ResultFacts())) for hit in results.hits],
         "data_as_of": results.data_as_of,
         "sources": list(results.sources),

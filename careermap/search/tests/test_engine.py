@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import random
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -309,6 +310,16 @@ def test_a_compound_of_two_known_words_is_split() -> None:
     assert split_compound(INDEX, "plumbr") is None  # a typo still goes to the fuzzy match
 
 
+def test_three_known_words_run_together_are_split_and_count_as_typed() -> None:
+    """ "certifiednursingassistant" found nothing at all: only two-part splits were tried. Words
+    run together are the words typed, so the match is exact; a typo is not."""
+    assert split_compound(INDEX, "heavytruckdriver") == ("heavy", "truck", "driver")
+    assert INDEX.search("heavytruckdriver") == INDEX.search("heavy truck driver")
+    assert INDEX.search_detail("heavytruckdriver").exact is True
+    assert INDEX.search_detail("registerednurse").exact is True
+    assert INDEX.search_detail("registred nurse").exact is False
+
+
 def test_abbreviations_are_understood() -> None:
     assert top("LPN") == ["29-2061.00"]
     assert top("CNA") == ["31-1131.00"]
@@ -601,3 +612,18 @@ def test_a_typo_keeps_its_first_letter() -> None:
         ],
     )
     assert [qw.word for qw in query_words(index, ["casher"])] == ["cosher"]  # not washer
+
+
+@pytest.mark.parametrize(
+    "query", ["jobs near me", "hiring now", "entry level jobs", "highest paying jobs", "remote", "jobs"]
+)
+def test_a_query_of_job_search_words_alone_gets_no_occupation(query: str) -> None:
+    """ "hiring near me" found Near East Archeology professors and "entry level" Data Entry Keyers,
+    said to match exactly. Such a search names no job: no hits, and the outcome says why."""
+    outcome = INDEX.search_detail(query)
+    assert (outcome.hits, outcome.names_no_job) == ([], True)
+
+
+def test_a_job_beside_job_search_words_is_still_found() -> None:
+    assert top("plumber near me") == top("plumber")
+    assert INDEX.search_detail("plumber near me").names_no_job is False

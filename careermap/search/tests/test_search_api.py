@@ -152,3 +152,12 @@ def test_each_result_carries_its_pay_and_durability_as_the_page_shows_them(clien
     assert (first["durability"], first["no_score"]) == (62, False)
     gig = next(r for r in client.get("/api/v1/search", {"q": "rideshare"}).json()["results"] if r["kind"] == "read")
     assert gig["no_score"] is True and gig["durability"] is None and gig["median_wage"] is None
+
+
+def test_a_query_of_job_search_words_alone_names_no_job(client: Client, search_data: None) -> None:
+    """ "jobs near me" found Near East archeology professors; it names no job, so nothing is ranked."""
+    body = client.get("/api/v1/search", {"q": "jobs near me"}).json()
+    assert (body["count"], body["results"], body["names_no_job"]) == (0, [], True)
+    body = client.get("/api/v1/search", {"q": "plumber near me"}).json()
+    assert body["names_no_job"] is False
+    assert "47-2152.00" in [result["code"] for result in body["results"]]

@@ -111,3 +111,10 @@ def test_a_query_found_only_approximately_says_closest(client: Client, search_da
     assert result_links(html)  # ... and still shows the closest results
     html = client.get("/search/?q=plumber").content.decode()
     assert "exactly; closest" not in html
+
+
+def test_a_search_that_names_no_job_says_so_and_points_to_the_quiz(client: Client, search_data: None) -> None:
+    html = client.get("/search/", {"q": "entry level jobs"}).content.decode()
+    assert "“entry level jobs” names no job, so there is nothing to rank." in html
+    assert 'href="/quiz/"' in html
+    assert result_links(html) == []
