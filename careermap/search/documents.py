@@ -194,6 +194,7 @@ class Weights:
     desc_word: float = 1.0  # weight of a word only descriptions and tasks hold, relative to its idf
     clipped: float = 0.9  # weight of the word an unknown word begins ("chiro" → chiropractor), relative to its idf
     employer: float = 0.3  # weight of an employer's name beside a job word ("walmart cashier"), relative to its idf
+    far_typo: float = 0.3  # an unknown word beside known ones, read as a word two or more slips away
     # Titles
     query_cover: float = 0.6  # share of a title's score from how much of the query it covers
     head_match: float = 0.2  # the title's head noun is the query's head noun

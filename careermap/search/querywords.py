@@ -78,7 +78,10 @@ def query_words(index: SearchIndex, toks: list[str], cutoff: float | None = None
             for match, similarity in closest_typos(index, word, cutoff or index.weights.fuzzy_cutoff, context):
                 stem = index.stem_of[match]
                 meant = index._word_weight(match, stem)
-                out.append(QueryWord(match, stem, meant * similarity / 100.0, meant))
+                weight = meant * similarity / 100.0
+                if context and OSA.distance(word, match) > 1:
+                    weight *= index.weights.far_typo
+                out.append(QueryWord(match, stem, weight, meant))
     return out
 
 

@@ -26,8 +26,8 @@ def test_the_issue_examples_reach_the_right_result() -> None:
     assert top("data labeler") == ["ai-data-labeling"]
     assert top("RN") == ["29-1141.00"]
     assert {"53-3054.00", "rideshare-driving"} <= set(top("uber driver", 2))
-    # apprentices go with their trade: the plumber read and occupation, then the helpers
-    assert top("plumber apprentice", 3) == ["plumber", "47-2152.00", "47-3015.00"]
+    # apprentices go with their trade: the plumber occupation and read, then the helpers
+    assert top("plumber apprentice", 3) == ["47-2152.00", "plumber", "47-3015.00"]
     assert top("registred nurse") == ["29-1141.00"]
 
 
@@ -627,3 +627,26 @@ def test_a_query_of_job_search_words_alone_gets_no_occupation(query: str) -> Non
 def test_a_job_beside_job_search_words_is_still_found() -> None:
     assert top("plumber near me") == top("plumber")
     assert INDEX.search_detail("plumber near me").names_no_job is False
+
+
+def test_an_unknown_name_beside_a_job_word_is_not_read_as_a_far_typo() -> None:
+    """ "schindler elevator mechanic": Schindler, the elevator company, is two slips from "shingler"
+    and found roofers. Beside words the index knows, an unknown word more than one slip from its
+    closest known word is most likely a name, so that reading weighs little; alone it still counts."""
+    corpus = Corpus(
+        occupations=(
+            OccupationDoc("47-2181.00", "Roofers", "/r/", 160.0),
+            OccupationDoc("47-4021.00", "Elevator and Escalator Installers and Repairers", "/e/", 25.0),
+        ),
+        titles=(
+            TitleDoc("47-2181.00", "Shingler"),
+            TitleDoc("47-2181.00", "Roof Mechanic"),
+            TitleDoc("47-4021.00", "Elevator Mechanic"),
+            TitleDoc("47-4021.00", "Elevator Technician"),
+            TitleDoc("47-4021.00", "Elevator Constructor"),
+        ),
+    )
+    index = SearchIndex(corpus)
+    assert [hit.key for hit in index.search("schindler elevator mechanic", limit=1)] == ["47-4021.00"]
+    assert [hit.key for hit in index.search("schindler", limit=1)] == ["47-2181.00"]
+    assert [hit.key for hit in index.search("shingleer mechanic", limit=1)] == ["47-2181.00"]  # one slip: a typo

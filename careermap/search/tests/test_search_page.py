@@ -24,7 +24,7 @@ def result_links(html: str) -> list[str]:
         ("data labeler", "/reads/ai-data-labeling/"),
         ("RN", "/occupations/29-1141.00/"),
         ("registred nurse", "/occupations/29-1141.00/"),
-        ("plumber apprentice", "/reads/plumber/"),
+        ("plumber apprentice", "/occupations/47-2152.00/"),  # then its read
         ("pediatric dermatologist", "/occupations/29-1213.00/"),
     ],
 )
