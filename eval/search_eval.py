@@ -37,7 +37,8 @@ shares most queries with the lists above, but its answers were judged afresh): u
 (260, kept unseen whole).
 
 Typing slips: each query of the read lists with one slip (letters swapped, dropped, doubled or
-changed) in its longest word; how often its first answer stays the same.
+changed) in its longest word; how often its first answer stays the same. Seniority: each with
+"senior", "junior", "experienced" or "staff" put first; how often its first answer stays the same.
 
 Tuning folds (`--folds`, default 3): every real-world title outside the test split, held out fold by
 fold, searched for; about 7,500 queries against dev's 1,350, so small changes can be told from noise.
@@ -328,6 +329,27 @@ def slip_report(index: SearchIndex, queries: list[str]) -> None:
     )
 
 
+SENIORITY_TRIED = ("senior", "junior", "experienced", "staff")
+
+
+def seniority_report(index: SearchIndex, queries: list[str]) -> None:
+    """Each query of the read lists with a seniority word put first ("senior cashier"): does its
+    first answer stay what the plain query finds? (Queries already holding a level word are skipped.)"""
+    kept = dict.fromkeys(SENIORITY_TRIED, 0)
+    tried = 0
+    for query in queries:
+        if set(text.words(query)) & (text.SENIORITY | set(LEVEL_OF_WORD) | {"sr", "jr", "entry"}):
+            continue
+        tried += 1
+        first = [hit.key for hit in index.search(query, limit=1)]
+        for word in SENIORITY_TRIED:
+            kept[word] += [hit.key for hit in index.search(f"{word} {query}", limit=1)] == first
+    print()
+    print(f"A seniority word put first, {tried} queries of the read lists: first answer unchanged")
+    for word in SENIORITY_TRIED:
+        print(f"  {word:<18} {100 * kept[word] / max(tried, 1):6.1f}%")
+
+
 def score(ranked: list[list[str]], split: Split) -> tuple[float, float]:
     top1 = sum(1 for codes, (_, gold) in zip(ranked, split.queries, strict=True) if codes[:1] and codes[0] in gold)
     top5 = sum(1 for codes, (_, gold) in zip(ranked, split.queries, strict=True) if set(codes[:5]) & gold)
@@ -573,7 +595,9 @@ def main() -> None:
                 if not (codes[:1] and codes[0] in gold):
                     print(f"    miss {q!r}: got {[titles_of[c] for c in codes[:2]]}")
 
-    slip_report(served, [q for path in READ_LISTS for q, _ in everyday_titles(path).queries])
+    read_queries = [q for path in READ_LISTS for q, _ in everyday_titles(path).queries]
+    slip_report(served, read_queries)
+    seniority_report(served, read_queries)
 
     if args.embeddings:
         experiment = EmbeddingExperiment(corpus, kept)

@@ -221,6 +221,7 @@ class Weights:
     lm_desc: float = 0.6  # weight of description and task words
     lm_desc_mu: float = 200.0  # Dirichlet smoothing of the description bags, in words
     prior: float = 0.02  # × log(1 + employment in thousands)
+    seniority_optional: float = 1.0  # 1: a title lacking only the query's seniority words holds every word
     prior_short: float = 0.3  # added to `prior` for a one-word query: the common job first
     level_match: float = 0.2  # an occupation of the level the query names ("manager" → 11-xxxx)
     level_other: float = 0.0  # taken from an occupation of another level

@@ -428,7 +428,11 @@ class SearchIndex:
         # and words run together ("registerednurse") are the words typed, not a guess
         run_together = {qw.split_from for qw in words}
         known = all(
-            tok in text.LEVEL_WORDS or tok in text.EMPLOYERS or text.stem(tok) in self.idf or tok in run_together
+            tok in text.LEVEL_WORDS
+            or tok in text.EMPLOYERS
+            or tok in text.SENIORITY
+            or text.stem(tok) in self.idf
+            or tok in run_together
             for tok in toks
         )
         if not words and toks:
@@ -442,16 +446,24 @@ class SearchIndex:
             return Outcome(hits=[], exact=False)
         q_mass = sum(q.values())
         heads = self._query_heads(words)
+        # "senior driver": a title with "driver" alone holds every word that names the job
+        optional = {qw.stem for qw in words if qw.word in text.SENIORITY} if w.seniority_optional else set()
+        if optional >= set(q):
+            optional = set()
+        core_mass = q_mass - sum(q[stem] for stem in optional)
 
         # Titles: how much of the query each covers and how much of it the query covers.
         matched = np.zeros(len(self.entry_owner))
         matched_meant = np.zeros(len(self.entry_owner))
+        matched_core = np.zeros(len(self.entry_owner))
         touched = np.zeros(len(self.entry_owner), dtype=bool)
         has_head = np.zeros(len(self.entry_owner), dtype=bool)
         for stem, weight in q.items():
             entries = self.postings.get(stem)
             if entries is not None:
                 matched[entries] += weight
+                if stem not in optional:
+                    matched_core[entries] += weight
                 matched_meant[entries] += meant[stem]
                 touched[entries] = True
                 if stem in heads:
@@ -467,7 +479,7 @@ class SearchIndex:
             mass > 0, (1.0 - w.query_cover) * m / np.where(mass > 0, mass, 1.0), 0.0
         )
         score += np.where(has_head[entry], np.where(head_match[entry], w.head_match, w.head_present), 0.0)
-        every_word = m >= q_mass - 1e-9  # every word of the query is in this title
+        every_word = matched_core[entry] >= core_mass - 1e-9  # every word of the query is in this title
         longer = matched_meant[entry] < mass - 1e-9  # ... and the title has more; if not, the query is this title
         exact = np.where(self.entry_is_main[entry], w.exact_main, w.exact)
         score += np.where(every_word, np.where(longer, w.all_words, exact), 0.0)
@@ -491,7 +503,7 @@ class SearchIndex:
         else:
             lm = np.zeros(len(self.owner_kind))
         totals_array = w.entry * votes + w.lm * lm + w.prior * self.owner_prior_array
-        if len(q) == 1 and w.prior_short:
+        if len(q) - len(optional) == 1 and w.prior_short:
             totals_array = totals_array + w.prior_short * self.short_prior_array
         typed = tuple(text.words(query))
         if "except" not in typed:  # typed with its "except", a title means what it says
@@ -565,7 +577,7 @@ class SearchIndex:
             candidates = [leader] + [occ for occ, reads in self.read_links.items() if leader in reads]
             for owner in candidates:
                 top = best_entry.get(owner)
-                if top is not None and set(q) - EMPLOYER_STEMS <= self._entry_stems(top):
+                if top is not None and set(q) - EMPLOYER_STEMS - optional <= self._entry_stems(top):
                     is_exact = self.entry_origin[top] != "closest (synonym)"
                     break
         return Outcome(hits=hits, exact=is_exact)

@@ -49,6 +49,8 @@ def query_words(index: SearchIndex, toks: list[str], cutoff: float | None = None
         stem = text.stem(word)
         if word in text.EMPLOYERS and stem not in index.idf:
             continue  # a brand no title names is no typo of one ("hertz" is no "heart")
+        if word in text.SENIORITY and stem not in index.idf:
+            continue  # "experienced cashier" is no "experience cashier"
         if word in text.EMPLOYERS and named_job:
             out.append(QueryWord(word, stem, index._word_weight(word, stem) * index.weights.employer))
             continue

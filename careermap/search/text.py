@@ -37,6 +37,10 @@ MODIFIERS = _word_set(
     """
 )
 
+# Seniority said beside a job ("senior driver", "jr accountant"): matched where a title has it,
+# but a title without it is still every word of the query that names the job
+SENIORITY = _word_set("senior junior experienced journeyman journeyworker staff")
+
 # Employers people name in a search ("walmart store manager", "kroger clerk"): beside a job word they
 # weigh little and are never read as a typo of a title word ("kroger" is no "roguer").
 EMPLOYERS = _word_set(

@@ -650,3 +650,15 @@ def test_an_unknown_name_beside_a_job_word_is_not_read_as_a_far_typo() -> None:
     assert [hit.key for hit in index.search("schindler elevator mechanic", limit=1)] == ["47-4021.00"]
     assert [hit.key for hit in index.search("schindler", limit=1)] == ["47-2181.00"]
     assert [hit.key for hit in index.search("shingleer mechanic", limit=1)] == ["47-2181.00"]  # one slip: a typo
+
+
+@pytest.mark.parametrize(
+    ("query", "plain"), [("senior driver", "driver"), ("jr cashier", "cashier"), ("experienced cashier", "cashier")]
+)
+def test_seniority_beside_a_job_leaves_its_answer_and_exactness(query: str, plain: str) -> None:
+    """ "senior driver" found Taxi Drivers, not the truck drivers "driver" finds: without "senior",
+    no title held every word, so none was the query. Seniority is matched where a title has it, but
+    a title without it still holds every word that names the job. "experienced", in no title, was
+    read as a typo of "experience"."""
+    assert top(query, 2) == top(plain, 2)
+    assert INDEX.search_detail(query).exact is True
