@@ -38,7 +38,8 @@ shares most queries with the lists above, but its answers were judged afresh): u
 
 Typing slips: each query of the read lists with one slip (letters swapped, dropped, doubled or
 changed) in its longest word; how often its first answer stays the same. Seniority: each with
-"senior", "junior", "experienced" or "staff" put first; how often its first answer stays the same.
+"senior", "junior", "experienced" or "staff" put first, and typed without spaces; how often its
+first answer stays the same.
 
 Tuning folds (`--folds`, default 3): every real-world title outside the test split, held out fold by
 fold, searched for; about 7,500 queries against dev's 1,350, so small changes can be told from noise.
@@ -329,6 +330,22 @@ def slip_report(index: SearchIndex, queries: list[str]) -> None:
     )
 
 
+def run_together_report(index: SearchIndex, queries: list[str]) -> None:
+    """Each query of the read lists of two to four words typed without spaces ("truckdriver",
+    "hrmanager"): is its first answer the one the spaced query finds?"""
+    tried = kept = 0
+    for query in queries:
+        typed = query.lower().split()
+        if not 2 <= len(typed) <= 4 or not all(word.isalpha() for word in typed):
+            continue
+        tried += 1
+        first = [hit.key for hit in index.search(query, limit=1)]
+        kept += [hit.key for hit in index.search("".join(typed), limit=1)] == first
+    print(
+        f"Typed without spaces, {tried} queries of two to four words: {100 * kept / max(tried, 1):.1f}% same first answer"
+    )
+
+
 SENIORITY_TRIED = ("senior", "junior", "experienced", "staff")
 
 
@@ -598,6 +615,7 @@ def main() -> None:
     read_queries = [q for path in READ_LISTS for q, _ in everyday_titles(path).queries]
     slip_report(served, read_queries)
     seniority_report(served, read_queries)
+    run_together_report(served, read_queries)
 
     if args.embeddings:
         experiment = EmbeddingExperiment(corpus, kept)

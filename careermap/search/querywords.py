@@ -251,18 +251,20 @@ def split_compound(index: SearchIndex, word: str) -> tuple[str, ...] | None:
         return None
     # best[i]: the best split of word[i:] as (parts, rarity of its rarest part, the parts), or None
     best: list[Split | None] = [None] * (len(word) + 1)
-    for start in range(len(word) - 3, -1, -1):
+    for start in range(len(word) - 2, -1, -1):
         found: Split | None = None
-        for end in range(start + 3, len(word) + 1):
-            part = word[start:end]
-            if part not in index.stem_of or (start == 0 and end == len(word)):
+        for end in range(start + 2, len(word) + 1):
+            if start == 0 and end == len(word):
                 continue
-            rarity = index.idf[index.stem_of[part]]
+            known = known_part(index, word[start:end])
+            if known is None:
+                continue
+            rarity = max(index.idf[index.stem_of[part]] for part in known)
             option: Split
             if end == len(word):
-                option = (1, rarity, (part,))
+                option = (1, rarity, known)
             elif (rest := best[end]) is not None and rest[0] < MAX_PARTS:
-                option = (rest[0] + 1, max(rarity, rest[1]), (part, *rest[2]))
+                option = (rest[0] + 1, max(rarity, rest[1]), (*known, *rest[2]))
             else:
                 continue
             if found is None or option[:2] < found[:2]:
@@ -272,3 +274,12 @@ def split_compound(index: SearchIndex, word: str) -> tuple[str, ...] | None:
 
 
 MAX_PARTS = 4  # "homehealthaide", "certifiednursingassistant"
+
+
+def known_part(index: SearchIndex, part: str) -> tuple[str, ...] | None:
+    """A piece of a run-together word: a known word of three letters or more, or an abbreviation
+    whose words are known ("hrspecialist" → human resources specialist, "labtech" → lab technician)."""
+    if len(part) >= 3 and part in index.stem_of:
+        return (part,)
+    spelt = text.SYNONYMS.get(part, "").split()
+    return tuple(spelt) if spelt and all(word in index.stem_of for word in spelt) else None

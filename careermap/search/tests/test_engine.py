@@ -662,3 +662,12 @@ def test_seniority_beside_a_job_leaves_its_answer_and_exactness(query: str, plai
     read as a typo of "experience"."""
     assert top(query, 2) == top(plain, 2)
     assert INDEX.search_detail(query).exact is True
+
+
+def test_an_abbreviation_run_together_with_a_word_is_split() -> None:
+    """On the real data "hrspecialist" found customer service through "cx specialist": only known
+    words of three letters or more were pieces, so "hr" was none and the word went to the closest
+    spelling. An abbreviation is a piece too, spelt out."""
+    assert split_compound(INDEX, "erdoctor") == ("emergency", "room", "doctor")
+    assert top("erdoctor", 3) == top("er doctor", 3)
+    assert split_compound(INDEX, "truckdrivertech") == ("truck", "driver", "technician")
