@@ -63,6 +63,7 @@ class Outcome:
     hits: list[Hit]
     exact: bool  # the first hit holds every word typed (no typo replaced, no "closest" synonym)
     names_no_job: bool = False  # only job-search words ("jobs near me"): no hits, on purpose
+    broad: int = 0  # a lone role word ("engineer"): how many occupations have titles it heads
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

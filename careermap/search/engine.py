@@ -55,6 +55,7 @@ SUPERVISOR_WORDS = frozenset(word for word, level in LEVEL_OF_WORD.items() if le
 LOOSE_CUTOFF = 60.0  # rapidfuzz ratio for a query none of whose words matched at fuzzy_cutoff
 TEACHER = text.stem("teacher")
 EMPLOYER_STEMS = frozenset(text.stem(word) for word in text.EMPLOYERS)  # named, not needed for an exact match
+BROAD_HEAD = 120  # occupations a word heads titles of, to be too broad alone: "manager", not "teacher" (75)
 ROOT_LENGTH = 6  # "actuary", "actuarial" → "actuar"; "acupuncture", "acupuncturist" → "acupun"
 
 
@@ -251,6 +252,14 @@ class SearchIndex:
         self.entry_is_main = np.array([entry in main_titles for entry in range(len(raw))], dtype=bool)
         self.postings = {stem: np.array(entries, dtype=np.int32) for stem, entries in postings.items()}
         self.head_postings = {stem: np.array(entries, dtype=np.int32) for stem, entries in headed.items()}
+        # a role word that heads titles of many occupations ("engineer", "specialist"): searched
+        # alone, it names no one job, and the page says so (`Outcome.broad`)
+        is_occupation = np.array([kind == "occupation" for kind in self.owner_kind])
+        self.broad_heads: dict[str, int] = {}
+        for stem, headed_entries in self.head_postings.items():
+            heading = np.unique(self.entry_owner[headed_entries])
+            if len(heading) >= BROAD_HEAD:
+                self.broad_heads[stem] = int(is_occupation[heading].sum())
         self.owner_prior_array = np.array(self.owner_prior, dtype=np.float64)
         self.owner_level_array = np.array(self.owner_level)
         self.owner_college = np.array(
@@ -580,7 +589,8 @@ class SearchIndex:
                 if top is not None and set(q) - EMPLOYER_STEMS - optional <= self._entry_stems(top):
                     is_exact = self.entry_origin[top] != "closest (synonym)"
                     break
-        return Outcome(hits=hits, exact=is_exact)
+        broad = self.broad_heads.get(next(iter(q)), 0) if len(q) == 1 and hits else 0
+        return Outcome(hits=hits, exact=is_exact, broad=broad)
 
     def _entry_stems(self, entry: int) -> set[str]:
         return {self.stem_of[word] for word in text.tokens(self.entry_text[entry]) if word in self.stem_of}

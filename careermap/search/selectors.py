@@ -118,6 +118,7 @@ class SearchResults:
     sources: tuple[dict[str, str], ...]
     exact: bool = True  # False: "no occupation matches this exactly; closest:"
     names_no_job: bool = False  # only job-search words ("jobs near me"): no results, and the page says why
+    broad: int = 0  # a lone role word ("engineer"): the occupations it heads titles of; the page says so
 
 
 def search(*, query: str, limit: int = 10) -> SearchResults:
@@ -131,6 +132,7 @@ def search(*, query: str, limit: int = 10) -> SearchResults:
         sources=built.sources,
         exact=outcome.exact,
         names_no_job=outcome.names_no_job,
+        broad=outcome.broad,
     )
 
 

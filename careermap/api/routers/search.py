@@ -91,6 +91,10 @@ class SearchOut(Schema):
         description='True when the query holds only job-search words ("jobs near me", "entry level", '
         '"highest paying jobs"): it names no job, so there are no results'
     )
+    broad: int = Field(
+        description='For a role word searched alone ("engineer", "specialist"): how many occupations have titles '
+        "it heads, so the results are only the likeliest of many; 0 otherwise"
+    )
     results: list[SearchHitOut]
     data_as_of: dt.datetime | None
     sources: list[SearchSourceOut]
@@ -127,6 +131,7 @@ def _answer(params: SearchParams) -> dict[str, Any]:
         "count": len(results.hits),
         "exact": results.exact,
         "names_no_job": results.names_no_job,
+        "broad": results.broad,
         "results": [_result(hit, facts.get((hit.kind, hit.key), ResultFacts())) for hit in results.hits],
         "data_as_of": results.data_as_of,
         "sources": list(results.sources),

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from careermap.search.documents import Corpus, OccupationDoc, TitleDoc, employment_by_code, supervisor_of
-from careermap.search.engine import SearchIndex
+from careermap.search.engine import BROAD_HEAD, SearchIndex
 from careermap.search.querywords import closest_typos, query_words, split_compound
 from careermap.search.synonyms import Synonym
 from careermap.search.tests.fixtures import fixture_corpus
@@ -671,3 +671,17 @@ def test_an_abbreviation_run_together_with_a_word_is_split() -> None:
     assert split_compound(INDEX, "erdoctor") == ("emergency", "room", "doctor")
     assert top("erdoctor", 3) == top("er doctor", 3)
     assert split_compound(INDEX, "truckdrivertech") == ("truck", "driver", "technician")
+
+
+def test_a_role_word_alone_that_heads_titles_of_many_occupations_is_broad() -> None:
+    """ "engineer" alone found Software Developers as if it named them; with titles of 161
+    occupations it names none, and the page says so. A field beside it, or a word heading few, is not."""
+    occupations = {f"17-{n:04d}.00": f"Kind{n} Engineers" for n in range(BROAD_HEAD)}
+    occupations["29-1141.00"] = "Registered Nurses"
+    index = tiny_index(occupations, [("29-1141.00", "Staff Nurse")])
+    assert index.search_detail("engineer").broad == BROAD_HEAD
+    assert index.search_detail("engineers").broad == BROAD_HEAD
+    assert index.search_detail("kind7 engineer").broad == 0
+    assert index.search_detail("nurse").broad == 0
+    fewer = tiny_index(dict(list(occupations.items())[1:]), [])
+    assert fewer.search_detail("engineer").broad == 0

@@ -8,7 +8,9 @@ import pytest
 from django.test import Client
 
 from careermap.occupations.models import Projection
+from careermap.search import engine
 from careermap.search.forms import EMPTY_MESSAGE, NO_WORDS_MESSAGE, TOO_LONG_MESSAGE
+from careermap.search.selectors import search_index_forget
 from careermap.search.tests.fixtures import build_index, score_occupation
 
 pytestmark = pytest.mark.django_db
@@ -118,3 +120,25 @@ def test_a_search_that_names_no_job_says_so_and_points_to_the_quiz(client: Clien
     assert "“entry level jobs” names no job, so there is nothing to rank." in html
     assert 'href="/quiz/"' in html
     assert result_links(html) == []
+
+
+@pytest.fixture
+def low_broad_bar(monkeypatch: pytest.MonkeyPatch):
+    """A word heading titles of three fixture occupations counts as broad; the index is rebuilt."""
+    monkeypatch.setattr(engine, "BROAD_HEAD", 3)
+    search_index_forget()
+    yield
+    monkeypatch.undo()
+    search_index_forget()
+
+
+def test_a_broad_role_word_says_its_results_are_only_the_likeliest(
+    client: Client, search_data: None, low_broad_bar: None
+) -> None:
+    html = client.get("/search/", {"q": "driver"}).content.decode()
+    assert re.search(r"“driver” is in the titles of \d+ occupations, so these are only the likeliest", html)
+    assert result_links(html)  # ... and still shows them
+    body = client.get("/api/v1/search", {"q": "driver"}).json()
+    assert body["broad"] >= 3 and body["count"] > 0
+    html = client.get("/search/", {"q": "truck driver"}).content.decode()
+    assert "only the likeliest" not in html
