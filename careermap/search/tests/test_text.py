@@ -35,6 +35,14 @@ def test_two_letters_joined_by_an_ampersand_or_a_slash_are_one_word() -> None:
     assert words("AT&T") == ["at", "and", "t"]  # not two single letters
 
 
+def test_a_plus_after_a_word_is_part_of_it() -> None:
+    """ "security+" (CompTIA's certificate) was "security" and found security guards; "a+" was the
+    stop word "a", so "a+ technician" was any technician."""
+    assert words("CompTIA Security+ analyst") == ["comptia", "securityplus", "analyst"]
+    assert tokens("A+ technician") == ["aplus", "technician"]
+    assert words("C++ Developer") == words("cpp developer") == ["cpp", "developer"]
+
+
 def test_dotted_initials_and_british_spellings_read_as_typed_in_the_us() -> None:
     assert tokens("C.N.A.") == tokens("CNA")
     assert tokens("h.r. manager") == ["human", "resources", "manager"]
