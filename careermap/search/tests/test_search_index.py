@@ -70,7 +70,7 @@ def test_new_data_is_picked_up_when_the_version_changes(search_data: None) -> No
     cache.clear()  # ... until it expires
     forget_held()  # ... and the second this process holds it has passed
     assert keys("barista") == ["35-3023.01"]
-    assert keys("coffee bar attendant") == ["35-3023.01"]
+    assert keys("coffee bar attendant")[:1] == ["35-3023.01"]  # other attendants may follow
 
 
 def test_search_rebuild_builds_and_reports(search_data: None) -> None:
