@@ -447,6 +447,13 @@ _PT_WORDS = _word_set(
 # "part time", "full time": a schedule, dropped from a query that names a job ("part time driver"
 # found Parts Drivers, "part time clerk" Time Clerks)
 _SCHEDULE_PAIR = {"part", "full"}
+# "2nd shift", "night shift": when, not what ("2nd shift welder" found Team Assemblers through "2nd
+# shift production"); dropped from a query that names a job, but "shift" stays before a role that
+# runs one ("night shift supervisor" is a shift supervisor)
+_SHIFT_TIMES = _word_set(
+    "1st 2nd 3rd first second third night nights day days evening evenings overnight graveyard swing weekend morning"
+)
+_SHIFT_ROLES = _word_set("lead leader supervisor manager captain coordinator runner boss superintendent")
 
 
 def tokens(text: str) -> list[str]:
@@ -493,6 +500,13 @@ def query_tokens(text: str) -> list[str]:
         and not (word in WAIVED and toks[i - 1 : i] == ["no"])
         and not (word in _SCHEDULE_PAIR and toks[i + 1 : i + 2] == ["time"])
         and not (word == "time" and toks[i - 1 : i] and toks[i - 1] in _SCHEDULE_PAIR)
+        and not (word in _SHIFT_TIMES and toks[i + 1 : i + 2] == ["shift"])
+        and not (
+            word == "shift"
+            and toks[i - 1 : i]
+            and toks[i - 1] in _SHIFT_TIMES
+            and not (toks[i + 1 : i + 2] and toks[i + 1] in _SHIFT_ROLES)
+        )
     ]
     if not kept or all(word in TRAILING_WORDS for word in kept):  # "part time jobs": the schedule is the search
         return without_trailing(toks)

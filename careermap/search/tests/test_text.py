@@ -198,6 +198,17 @@ def test_a_schedule_is_dropped_from_a_query_that_names_a_job() -> None:
     assert query_tokens("pt") == ["pt"]
     assert query_tokens("pt assistant") == ["pt", "assistant"]
     assert query_tokens("travel pt") == ["travel", "pt"]
+
+
+def test_a_shift_is_dropped_from_a_query_that_names_a_job_but_not_from_a_role_that_runs_one() -> None:
+    """ "2nd shift welder" and "cnc operator 2nd shift" found Team Assemblers and packaging
+    operators through "2nd shift production" and "2nd shift machine operator"."""
+    assert query_tokens("2nd shift welder") == ["welder"]
+    assert query_tokens("cnc operator 3rd shift") == ["cnc", "operator"]
+    assert query_tokens("night shift nurse") == ["nurse"]
+    assert query_tokens("night shift supervisor") == ["shift", "supervisor"]
+    assert query_tokens("shift lead") == ["shift", "lead"]
+    assert query_tokens("night shift") == ["night", "shift"]  # nothing else to search
     assert query_tokens("pt trainer") == ["pt", "trainer"]
     assert query_tokens("time clerk") == ["time", "clerk"]
     assert query_tokens("auto parts clerk") == ["auto", "parts", "clerk"]
