@@ -11,6 +11,13 @@ def test_it_spells_out_abbreviations() -> None:
     assert tokens("CNA") == ["certified", "nursing", "assistant"]
     assert tokens("EMT") == ["emergency", "medical", "technician"]
     assert tokens("Sr. Software Dev") == ["senior", "software", "developer"]
+    # eleventh pass: "police ofc" found police supervisors, "cust serv" waiters (serv → server)
+    assert tokens("police ofc") == ["police", "officer"]
+    assert tokens("fire lt") == ["fire", "lieutenant"]
+    assert tokens("corrections sgt") == ["corrections", "sergeant"]
+    assert tokens("cust serv") == ["customer", "service"]
+    assert tokens("mdse associate") == ["merchandise", "associate"]
+    assert tokens("legal secy") == ["legal", "secretary"]
 
 
 def test_it_maps_brand_names_to_the_work() -> None:
