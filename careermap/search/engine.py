@@ -7,8 +7,9 @@ It sorts every row itself, so the same rows give the same results on SQLite and 
 A query is scored in four parts (docs/search.md explains each and has the figures):
 
 1. Words: `text.query_tokens` (abbreviations, brand names, a light stemmer); an unknown word written
-   as two known ones is split ("haircutter" → hair cutter); any other word the index has
-   never seen becomes its closest known word (rapidfuzz), so "registred" finds "registered" —
+   as known ones run together is split ("haircutter" → hair cutter, "hrmanager" → human resources
+   manager); any other word the index has never seen becomes its closest known word (rapidfuzz), so
+   "registred" finds "registered" —
    unless descriptions or task statements use it: then it is a real word ("artistic") that only
    those match, not a typo of a title word that looks alike ("autistic").
 2. Titles: each title scores how much of the query it covers and how much of itself the query

@@ -244,9 +244,9 @@ Split = tuple[int, float, tuple[str, ...]]  # parts, the rarest part's idf, the 
 
 def split_compound(index: SearchIndex, word: str) -> tuple[str, ...] | None:
     """An unknown word written as known ones run together ("haircutter" → hair cutter, "bellstaff"
-    → bell staff, "certifiednursingassistant" → certified nursing assistant): the split into the
-    fewest parts (at most MAX_PARTS, each at least three letters), and of those the one whose rarest
-    part is commonest."""
+    → bell staff, "certifiednursingassistant" → certified nursing assistant, "hrmanager" → human
+    resources manager): the split into the fewest parts (at most MAX_PARTS, each a `known_part`), and
+    of those the one whose rarest part is commonest."""
     if len(word) < 7 or word.isdigit():
         return None
     # best[i]: the best split of word[i:] as (parts, rarity of its rarest part, the parts), or None
