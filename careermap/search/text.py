@@ -84,6 +84,7 @@ NO_JOB_WORDS = (
     | _word_set(
         """
         no part full time entry work working career careers employment highest paying pay best top good easy
+        needed wanted help benefits weekly daily bonus asap
         high local today online remote hybrid weekend weekends overnight night shift seasonal temporary temp summer
         """
     )
@@ -494,11 +495,23 @@ def without_trailing(toks: list[str]) -> list[str]:
 _NO_CDL = re.compile(r"\bno[nt]?[\s-]*cdl\b", re.IGNORECASE)
 
 
+# What a job ad adds about pay, perks and start date ("cook with benefits" found Compensation and
+# Benefits Managers, "security weekly pay" Paying Tellers, "warehouse immediate start" Starters):
+# dropped from a query that names a job
+_JOB_AD = re.compile(
+    r"\b(?:help\s+)?wanted\b|\bneeded\b|\bwith\s+benefits\b|\b(?:weekly|daily|same\s+day|instant)\s+pay\b"
+    r"|\bpaid\s+(?:weekly|daily|training)\b|\bsign[\s-]*on\s+bonus\b|\b(?:start|starts)\s+(?:today|asap|now)\b"
+    r"|\bimmediate\s+start\b|\basap\b|\$\s*\d+(?:\.\d+)?\s*(?:/|an?|per)?\s*(?:hr|hour)\b",
+    re.IGNORECASE,
+)
+
+
 def query_tokens(text: str) -> list[str]:
     """`tokens` of a query, a last "job" or "position" (TRAILING_WORDS) dropped, and trainee words
     (TRAINEE_WORDS), job-search words (SEARCH_WORDS, "no experience") and a schedule ("part time")
     dropped unless nothing else is left."""
-    toks = tokens(_NO_CDL.sub(" light truck ", _CAREERS_IN.sub("", text)))
+    text = _NO_CDL.sub(" light truck ", _CAREERS_IN.sub("", text))
+    toks = tokens(_JOB_AD.sub(" ", text)) or tokens(text)
     kept = [
         word
         for i, word in enumerate(toks)

@@ -685,3 +685,9 @@ def test_a_role_word_alone_that_heads_titles_of_many_occupations_is_broad() -> N
     assert index.search_detail("nurse").broad == 0
     fewer = tiny_index(dict(list(occupations.items())[1:]), [])
     assert fewer.search_detail("engineer").broad == 0
+
+
+def test_a_job_ad_phrase_alone_names_no_job() -> None:
+    assert INDEX.search_detail("help wanted").names_no_job is True
+    assert INDEX.search_detail("daily pay").names_no_job is True
+    assert top("cashier with benefits") == top("cashier")

@@ -207,6 +207,21 @@ def test_a_schedule_is_dropped_from_a_query_that_names_a_job() -> None:
     assert query_tokens("travel pt") == ["travel", "pt"]
 
 
+def test_what_a_job_ad_adds_about_pay_perks_and_start_is_dropped() -> None:
+    """ "cook with benefits" found Compensation and Benefits Managers, "security weekly pay"
+    Paying Tellers, "warehouse immediate start" Starters, "forklift $22/hr" (hr: human resources)
+    Human Resources Managers."""
+    assert query_tokens("cook with benefits") == ["cook"]
+    assert query_tokens("security weekly pay") == ["security"]
+    assert query_tokens("warehouse immediate start") == ["warehouse"]
+    assert query_tokens("forklift $22/hr") == ["forklift"]
+    assert query_tokens("mechanic needed") == ["mechanic"]
+    assert query_tokens("warehouse help wanted asap") == ["warehouse"]
+    assert query_tokens("sign-on bonus nurse") == ["nurse"]
+    assert query_tokens("benefits specialist") == ["benefits", "specialist"]  # a job of its own
+    assert query_tokens("help wanted") == ["help", "wanted"]  # nothing else: it names no job
+
+
 def test_a_shift_is_dropped_from_a_query_that_names_a_job_but_not_from_a_role_that_runs_one() -> None:
     """ "2nd shift welder" and "cnc operator 2nd shift" found Team Assemblers and packaging
     operators through "2nd shift production" and "2nd shift machine operator"."""
