@@ -52,7 +52,9 @@ def query_words(index: SearchIndex, toks: list[str], cutoff: float | None = None
         if word in text.SENIORITY and stem not in index.idf:
             continue  # "experienced cashier" is no "experience cashier"
         if word in text.EMPLOYERS and named_job:
-            out.append(QueryWord(word, stem, index._word_weight(word, stem) * index.weights.employer))
+            # weighs little, but was typed: a title of just the words typed is still the query
+            full = index._word_weight(word, stem)
+            out.append(QueryWord(word, stem, full * index.weights.employer, full))
             continue
         if stem in index.idf and (fixed := misspelt_known_stem(index, word, stem)) is not None:
             fixed_stem = index.stem_of[fixed]

@@ -691,3 +691,20 @@ def test_a_job_ad_phrase_alone_names_no_job() -> None:
     assert INDEX.search_detail("help wanted").names_no_job is True
     assert INDEX.search_detail("daily pay").names_no_job is True
     assert top("cashier with benefits") == top("cashier")
+
+
+def test_an_entry_of_an_employer_and_a_job_word_typed_whole_is_the_query() -> None:
+    """ "amazon air" (package handling at Amazon's air hubs) tied with Air Technicians: an employer's
+    name weighs little beside a job word, and the entry holding it counted as longer than the query
+    typed, so it lost the exact-title bonus."""
+    index = tiny_index(
+        {
+            "53-7062.00": "Laborers and Freight, Stock, and Material Movers, Hand",
+            "17-3025.00": "Environmental Technicians",
+        },
+        [("17-3025.00", "Air Technician"), ("17-3025.00", "Air Quality Technician"), ("53-7062.00", "Package Handler")],
+        (Synonym("amazon air", "Laborers and Freight, Stock, and Material Movers, Hand"),),
+    )
+    outcome = index.search_detail("amazon air", limit=2)
+    assert [hit.key for hit in outcome.hits] == ["53-7062.00", "17-3025.00"]
+    assert outcome.hits[0].score > outcome.hits[1].score + 2.0  # by the exact-title bonus (2.0)
