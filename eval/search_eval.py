@@ -37,9 +37,9 @@ shares most queries with the lists above, but its answers were judged afresh): u
 (260, kept unseen whole).
 
 Typing slips: each query of the read lists with one slip (letters swapped, dropped, doubled or
-changed) in its longest word; how often its first answer stays the same. Seniority: each with
-"senior", "junior", "experienced" or "staff" put first, and typed without spaces; how often its
-first answer stays the same.
+changed) in its longest word; how often its first answer stays the same. The same for each with
+"senior", "junior", "experienced" or "staff" put first, and for each of two to four words typed
+without spaces.
 
 Tuning folds (`--folds`, default 3): every real-world title outside the test split, held out fold by
 fold, searched for; about 7,500 queries against dev's 1,350, so small changes can be told from noise.
