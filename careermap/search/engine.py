@@ -48,7 +48,7 @@ from careermap.search.documents import (
     supervisor_of,
 )
 from careermap.search.querywords import QueryWord, query_words
-from careermap.search.synonyms import Synonym
+from careermap.search.synonyms import Synonym, misspelt_words
 
 FEATURE_CLASSES = ("stem", "head", "root", "desc")
 # the words that name a first-line supervisor; not "lead", since a lead server serves
@@ -57,6 +57,7 @@ LOOSE_CUTOFF = 60.0  # rapidfuzz ratio for a query none of whose words matched a
 TEACHER = text.stem("teacher")
 EMPLOYER_STEMS = frozenset(text.stem(word) for word in text.EMPLOYERS)  # named, not needed for an exact match
 BROAD_HEAD = 120  # occupations a word heads titles of, to be too broad alone: "manager", not "teacher" (75)
+REVIEWED = frozenset({"synonym", "closest (synonym)"})  # entries from synonyms.yaml
 ROOT_LENGTH = 6  # "actuary", "actuarial" → "actuar"; "acupuncture", "acupuncturist" → "acupun"
 
 
@@ -184,6 +185,7 @@ class SearchIndex:
         # mill worker", meaning Production Workers, All Other, went there). A catch-all's own title
         # names it, though it gets no exact-title bonus.
         named = set(main_titles) | {entry for entry, origin in enumerate(self.entry_origin) if origin == "title"}
+        misspelt: set[str] = set()  # words of reviewed misspellings ("manger" in "sales manger")
         for synonym in sorted(corpus.synonyms, key=lambda s: s.term):
             entries = by_stems.get(stems_of(text.exceptions(synonym.means)[0]), [])
             main = [entry for entry in entries if entry in named]
@@ -203,6 +205,7 @@ class SearchIndex:
             searched = text.without_trailing(toks)
             indexed = " ".join(searched) if searched != toks else ""
             add(owner, synonym.term, weights.synonym, origin, main=True, indexed=indexed)
+            misspelt |= misspelt_words(synonym.term, synonym.means)
             # a read's term is also a title of the occupations the read covers, so they follow it
             # ("virtual assistant": the read, then Secretaries and Administrative Assistants), each
             # said to be the closest occupation, not the same job
@@ -228,6 +231,16 @@ class SearchIndex:
                 df[stem] += 1
         self.idf: dict[str, float] = {stem: math.log((len(raw) + 1) / (count + 0.5)) for stem, count in df.items()}
         self.words: list[str] = sorted(self.stem_of)
+        # Words a typo may be read as: not a misspelling that only a reviewed entry holds ("finical
+        # analyst" is no "fisical", held for "fisical therapist"); "manger" stays, a cook's word too.
+        official = {
+            word
+            for (_, toks, _, _), origin in zip(raw, self.entry_origin, strict=True)
+            if origin not in REVIEWED
+            for word in toks
+        }
+        self.misspellings = misspelt - official
+        self.typo_words: list[str] = [word for word in self.words if word not in self.misspellings]
 
         # Entries as arrays, and postings: stem → the entries holding it, head stem → the entries
         # it heads. Arrays, because a query touches thousands of entries and numpy does the

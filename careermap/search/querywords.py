@@ -56,10 +56,11 @@ def query_words(index: SearchIndex, toks: list[str], cutoff: float | None = None
             full = index._word_weight(word, stem)
             out.append(QueryWord(word, stem, full * index.weights.employer, full))
             continue
-        if stem in index.idf and (fixed := misspelt_known_stem(index, word, stem)) is not None:
-            fixed_stem = index.stem_of[fixed]
-            out.append(QueryWord(fixed, fixed_stem, index._word_weight(fixed, fixed_stem)))
-        elif stem in index.idf:
+        if stem in index.idf:
+            # a known word can still be a typo: "enginer" (stem engin), "tuck driver"
+            fixed = misspelt_known_stem(index, word, stem) or real_word_typo(index, word, stem, toks)
+            if fixed is not None:
+                word, stem = fixed, index.stem_of[fixed]
             out.append(QueryWord(word, stem, index._word_weight(word, stem)))
         elif stem not in index.desc_idf and (slips := one_slip_typos(index, word, context)):
             # before a split or a clipped word: "secretray" is secretary, not secret ray, and
@@ -97,7 +98,7 @@ def misspelt_known_stem(index: SearchIndex, typed: str, stem: str) -> str | None
         return None
     held = len(index.postings.get(stem, ()))
     best: tuple[int, str] | None = None
-    for match, _, _ in process.extract(typed, index.words, scorer=fuzz.ratio, score_cutoff=75.0, limit=8):
+    for match, _, _ in process.extract(typed, index.typo_words, scorer=fuzz.ratio, score_cutoff=75.0, limit=8):
         other = index.stem_of[match]
         holding = len(index.postings[other])
         # two letters swapped are one slip ("mangaer": manager, not mangler, one letter changed);
@@ -105,6 +106,38 @@ def misspelt_known_stem(index: SearchIndex, typed: str, stem: str) -> str | None
         if other != stem and OSA.distance(typed, match) == 1 and holding >= 3 * max(held, 1):
             best = max(best or (0, ""), (holding, match))
     return None if best is None else best[1]
+
+
+def real_word_typo(index: SearchIndex, typed: str, stem: str, toks: list[str]) -> str | None:
+    """A known word that no title holds beside the query's other words is often a real word typed
+    for another: "tuck driver" (tuck pointer) is a truck driver, "store manger" (garde manger) a store
+    manager, "mental health councilor" a counselor. The word one slip away (two for a word of eight
+    letters or more), same first letter, that titles do hold beside the other words and that
+    REAL_WORD_RATIO times as many titles hold (three times, for a misspelling only a reviewed entry
+    holds: "kitchen superviser"); of several, the one most such titles hold. A rarer pair of real
+    words is more often a real job no title in the index names ("stable hand" is no "staple hand",
+    "cage manager" no "care manager"), and a word some title holds beside the others is left as
+    typed ("garde manger cook")."""
+    if len(typed) < 4 or not typed.isalpha():
+        return None
+    others = [index.postings[s] for s in {text.stem(tok) for tok in toks} - {stem} if s in index.postings]
+    entries = index.postings.get(stem)
+    if not others or entries is None or any(np.isin(entries, other, assume_unique=True).any() for other in others):
+        return None
+    slips = 1 if len(typed) < 8 else 2
+    ratio = 3 if typed in index.misspellings else REAL_WORD_RATIO
+    best: tuple[int, int, str] | None = None
+    for match, _, _ in process.extract(typed, index.typo_words, scorer=fuzz.ratio, score_cutoff=70.0, limit=10):
+        other = index.stem_of[match]
+        holding = index.postings.get(other)
+        if other == stem or match[0] != typed[0] or holding is None or len(holding) < ratio * len(entries):
+            continue
+        if OSA.distance(typed, match) > slips:
+            continue
+        beside = sum(int(np.isin(holding, entries_, assume_unique=True).sum()) for entries_ in others)
+        if beside and (best is None or (beside, len(holding), match) > best):
+            best = (beside, len(holding), match)
+    return None if best is None else best[2]
 
 
 def one_slip_typos(index: SearchIndex, typed: str, context: list[np.ndarray] | None) -> list[tuple[str, float]]:
@@ -136,7 +169,9 @@ def closest_typos(
     "electrition" for electrification rather than electrician."""
     matches = [
         (match, similarity)
-        for match, similarity, _ in process.extract(typed, index.words, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8)
+        for match, similarity, _ in process.extract(
+            typed, index.typo_words, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8
+        )
         if plausible_typo(typed, match)
     ]
     if not matches:
@@ -238,6 +273,7 @@ def clipped(index: SearchIndex, word: str, context: list[np.ndarray] | None = No
 
 
 _VOWELS = set("aeiouy")
+REAL_WORD_RATIO = 20  # how much commoner a word must be to be read for a real word typed beside others
 _NAMED = {"title", "synonym", "closest (synonym)"}  # entries that are a job's own name or a reviewed one
 
 

@@ -12,6 +12,7 @@ import dataclasses
 from pathlib import Path
 
 import yaml
+from rapidfuzz.distance import OSA
 
 from careermap.lib.yamlsafe import YamlProblem, load_with_nodes
 from careermap.search import text
@@ -90,3 +91,22 @@ def parse_synonyms(source: str, path: str = "synonyms.yaml") -> tuple[Synonym, .
 
 def load_synonyms(path: Path = SYNONYM_FILE) -> tuple[Synonym, ...]:
     return parse_synonyms(path.read_text(encoding="utf-8"), path=str(path))
+
+
+def misspelt_words(term: str, means: str) -> set[str]:
+    """The words of `term` that misspell a word of `means`: "manger" in "sales manger" (Sales
+    Managers), "technition" in "lab technition". Such a word is in the index only so that the
+    reviewed misspelling finds its job; it is no word a typo should be read as ("finical analyst" is
+    no "fisical"). A misspelling starts as the word it misspells and is one slip from it or its
+    singular, two for a word of eight letters or more ("councilor" for counselors)."""
+    meant = text.tokens(means)
+    forms = {form for word in meant for form in (word, word.removesuffix("s"), word.removesuffix("es"))}
+    stems = {text.stem(word) for word in meant}
+    out = set()
+    for word in text.tokens(term):
+        if text.stem(word) in stems or len(word) < 4 or not word.isalpha():
+            continue
+        slips = 1 if len(word) < 8 else 2
+        if any(form[:1] == word[:1] and form != word and OSA.distance(word, form) <= slips for form in forms):
+            out.add(word)
+    return out

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from careermap.search.documents import Corpus, OccupationDoc, TitleDoc, employment_by_code, supervisor_of
 from careermap.search.engine import BROAD_HEAD, SearchIndex
 from careermap.search.querywords import closest_typos, query_words, split_compound
-from careermap.search.synonyms import Synonym
+from careermap.search.synonyms import Synonym, misspelt_words
 from careermap.search.tests.fixtures import fixture_corpus
 
 INDEX = SearchIndex(fixture_corpus())
@@ -650,6 +650,81 @@ def test_an_unknown_name_beside_a_job_word_is_not_read_as_a_far_typo() -> None:
     assert [hit.key for hit in index.search("schindler elevator mechanic", limit=1)] == ["47-4021.00"]
     assert [hit.key for hit in index.search("schindler", limit=1)] == ["47-2181.00"]
     assert [hit.key for hit in index.search("shingleer mechanic", limit=1)] == ["47-2181.00"]  # one slip: a typo
+
+
+TRUCK_TITLES = (
+    [("53-3032.00", f"{kind} Truck Driver") for kind in ("Dump", "Log", "Tow", "Fuel", "Tank", "Box")]
+    + [("49-3031.00", f"{kind} Truck Mechanic") for kind in ("Diesel", "Fleet", "Road", "Shop", "Field", "Tire")]
+    + [("53-3032.00", "Truck Driver"), ("49-3031.00", "Truck Mechanic"), ("53-7051.00", "Truck Loader")] * 2
+)
+
+
+def test_a_real_word_typed_for_another_beside_a_job_is_read_as_it() -> None:
+    """ "tuck mechanic" found tuckpointers: "tuck" is a title word, so it was never read as a typo.
+    No title holds it beside "mechanic", and "truck", one slip away and far commoner, is held beside
+    it: the query means truck mechanic. Beside its own title's word, or alone, "tuck" stays."""
+    index = tiny_index(
+        {
+            "47-2021.00": "Brickmasons and Blockmasons",
+            "53-3032.00": "Heavy and Tractor-Trailer Truck Drivers",
+            "49-3031.00": "Bus and Truck Mechanics and Diesel Engine Specialists",
+            "53-7051.00": "Industrial Truck and Tractor Operators",
+        },
+        [("47-2021.00", "Tuck Pointer"), ("47-2021.00", "Brick Mason")] + TRUCK_TITLES,
+    )
+    assert firsts(index, "tuck mechanic") == ["49-3031.00"]
+    assert firsts(index, "tuck driver") == ["53-3032.00"]
+    assert firsts(index, "tuck pointer") == ["47-2021.00"]
+    assert firsts(index, "tuck") == ["47-2021.00"]
+
+
+def test_a_rare_pair_of_real_words_is_not_read_as_a_commoner_pair() -> None:
+    """ "stable hand" is a job even where no title holds both words; "staple", one slip away and
+    commoner, is not far commoner enough (REAL_WORD_RATIO) to say "stable" was a typo of it."""
+    index = tiny_index(
+        {"45-2093.00": "Farmworkers, Farm, Ranch, and Aquacultural Animals", "51-9199.00": "Production Workers"},
+        [("45-2093.00", "Stable Attendant"), ("45-2093.00", "Farm Hand"), ("45-2093.00", "Ranch Hand")]
+        + [("51-9199.00", f"Staple {kind}") for kind in ("Hand", "Machine Tender", "Setter", "Cutter", "Feeder")],
+    )
+    assert firsts(index, "stable hand") == ["45-2093.00"]
+
+
+def test_a_misspelling_only_a_reviewed_entry_holds_is_corrected_elsewhere_and_no_typo_target() -> None:
+    """ "manger" is a word of the index only through reviewed entries: "sales manger" (a misspelling of
+    Sales Managers) and "garde manger" (a cook). Beside a job word no title holds it with, it is
+    manager ("retail manger" found the cook), though "manager" is not REAL_WORD_RATIO times commoner;
+    a word one slip from it is read as the real word it misspells."""
+    index = tiny_index(
+        {
+            "11-2022.00": "Sales Managers",
+            "41-1011.00": "First-Line Supervisors of Retail Sales Workers",
+            "35-2014.00": "Cooks, Restaurant",
+        },
+        [("41-1011.00", "Store Manager"), ("41-1011.00", "Retail Store Manager"), ("35-2014.00", "Line Cook")]
+        + [("11-2022.00", f"{kind} Sales Manager") for kind in ("Regional", "District", "Area", "Inside")],
+        (Synonym("sales manger", "Sales Managers"), Synonym("garde manger", "Cooks, Restaurant")),
+    )
+    assert index.misspellings == {"manger"}
+    assert firsts(index, "retail manger") == ["41-1011.00"]
+    assert firsts(index, "sales manger") == ["11-2022.00"]
+    assert firsts(index, "garde manger") == ["35-2014.00"]
+    assert closest_typos(index, "mangerr", 75.0)[0][0] == "manager"  # one slip from manger, two from manager
+
+
+@pytest.mark.parametrize(
+    ("term", "means", "misspelt"),
+    [
+        ("mental health councilor", "Mental Health Counselors", {"councilor"}),
+        ("lab technition", "Medical and Clinical Laboratory Technicians", {"technition"}),
+        ("garde manger", "Cooks, Restaurant", set()),
+        ("sales manager", "Sales Managers", set()),
+        ("crane operator", "Operating Engineers and Other Construction Equipment Operators", set()),
+    ],
+)
+def test_the_misspellings_of_a_reviewed_entry_are_the_words_near_a_word_of_what_it_means(
+    term: str, means: str, misspelt: set[str]
+) -> None:
+    assert misspelt_words(term, means) == misspelt
 
 
 @pytest.mark.parametrize(
