@@ -273,7 +273,7 @@ def clipped(index: SearchIndex, word: str, context: list[np.ndarray] | None = No
 
 
 _VOWELS = set("aeiouy")
-REAL_WORD_RATIO = 20  # how much commoner a word must be to be read for a real word typed beside others
+REAL_WORD_RATIO = 10  # how much commoner a word must be to be read for a real word typed beside others
 _NAMED = {"title", "synonym", "closest (synonym)"}  # entries that are a job's own name or a reviewed one
 
 

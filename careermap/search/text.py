@@ -248,6 +248,7 @@ SYNONYMS: dict[str, str] = {
     "snr": "senior",
     "jr": "junior",
     "tech": "technician",
+    "tec": "technician",  # "vet tec", "pharmacy tec"
     "techs": "technician",
     "eng": "engineer",
     "engr": "engineer",

@@ -18,6 +18,8 @@ def test_it_spells_out_abbreviations() -> None:
     assert tokens("cust serv") == ["customer", "service"]
     assert tokens("mdse associate") == ["merchandise", "associate"]
     assert tokens("legal secy") == ["legal", "secretary"]
+    # twelfth pass: "vet tec" found Veterinarians ("tec", three letters, was no word at all)
+    assert tokens("vet tec") == ["vet", "technician"]
 
 
 def test_it_maps_brand_names_to_the_work() -> None:
