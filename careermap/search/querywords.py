@@ -213,7 +213,7 @@ def join_split_words(index: SearchIndex, toks: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(toks):
-        if i + 1 < len(toks) and (whole := toks[i] + toks[i + 1]) in index.stem_of and len(whole) >= 6:
+        if i + 1 < len(toks) and (whole := joined(index, toks[i], toks[i + 1])) is not None and len(whole) >= 6:
             first, second = (index.postings.get(text.stem(tok)) for tok in toks[i : i + 2])
             both = np.empty(0, dtype=np.int32) if first is None or second is None else np.intersect1d(first, second)
             reviewed = any(index.entry_origin[entry] in _NAMED for entry in both)  # a synonym says "core maker"
@@ -224,6 +224,15 @@ def join_split_words(index: SearchIndex, toks: list[str]) -> list[str]:
         out.append(toks[i])
         i += 1
     return out
+
+
+def joined(index: SearchIndex, first: str, second: str) -> str | None:
+    """The two words as one word the index knows: "book keeper" → bookkeeper, and with a plural
+    second word, its singular ("line men" → lineman, "camera men" → cameraman)."""
+    for whole in (first + second, first + text.stem(second)):
+        if whole in index.stem_of:
+            return whole
+    return None
 
 
 def plausible_typo(typed: str, known: str) -> bool:

@@ -404,6 +404,10 @@ _STEM_KEPT = {
         "programmer": "programmer programmers",
         "producer": "producer producers",
         "parking": "parking",
+        # irregular plurals: "police men", "sales women", "bus boys" ("boys" ends in -ys, kept)
+        "man": "man men",
+        "woman": "woman women",
+        "boy": "boy boys",
     }.items()
     for form in forms.split()
 }
@@ -416,10 +420,10 @@ def stem(word: str) -> str:
     nurses, nursing, nurse → nurs; drivers, driving → driv; labeler, labeling → label;
     secretaries → secretary; foremen → foreman; engineer stays (``-eer`` is kept).
     """
-    if len(word) <= 3 or word.isdigit():
-        return word
     if word in _STEM_KEPT:
         return _STEM_KEPT[word]
+    if len(word) <= 3 or word.isdigit():
+        return word
     if word.endswith("men") and len(word) > 5:
         word = word[:-3] + "man"
     elif word.endswith("ies") and len(word) > 4:
@@ -507,11 +511,21 @@ _JOB_AD = re.compile(
 )
 
 
+# Letters typed with spaces between them, as an abbreviation of the table: "c n a", "r n", "l p n"
+_SPACED_LETTERS = re.compile(r"(?<![\w.])[a-z](?: [a-z])+(?![\w.])", re.IGNORECASE)
+
+
+def _spaced_abbreviation(match: re.Match[str]) -> str:
+    joined = match.group(0).replace(" ", "").lower()
+    return joined if joined in SYNONYMS else match.group(0)
+
+
 def query_tokens(text: str) -> list[str]:
     """`tokens` of a query, a last "job" or "position" (TRAILING_WORDS) dropped, and trainee words
     (TRAINEE_WORDS), job-search words (SEARCH_WORDS, "no experience") and a schedule ("part time")
     dropped unless nothing else is left."""
     text = _NO_CDL.sub(" light truck ", _CAREERS_IN.sub("", text))
+    text = _SPACED_LETTERS.sub(_spaced_abbreviation, text)
     toks = tokens(_JOB_AD.sub(" ", text)) or tokens(text)
     kept = [
         word

@@ -678,6 +678,16 @@ def test_a_real_word_typed_for_another_beside_a_job_is_read_as_it() -> None:
     assert firsts(index, "tuck") == ["47-2021.00"]
 
 
+def test_two_words_whose_singular_is_one_title_word_are_joined() -> None:
+    """ "line men" found Emergency Man (any "man"): the words are "lineman" split, in the plural."""
+    index = tiny_index(
+        {"49-9051.00": "Electrical Power-Line Installers and Repairers", "33-9099.00": "Protective Service Workers"},
+        [("49-9051.00", "Lineman"), ("49-9051.00", "Distribution Lineman"), ("49-9051.00", "Line Installer")]
+        + [("33-9099.00", "Emergency Man")],
+    )
+    assert firsts(index, "line men") == ["49-9051.00"]
+
+
 def test_a_rare_pair_of_real_words_is_not_read_as_a_commoner_pair() -> None:
     """ "stable hand" is a job even where no title holds both words; "staple", one slip away and
     commoner, is not far commoner enough (REAL_WORD_RATIO) to say "stable" was a typo of it."""

@@ -79,6 +79,16 @@ def test_the_stemmer_joins_plurals_and_word_forms() -> None:
     assert stem("drivers") == stem("driving")
     assert stem("secretaries") == "secretary"
     assert stem("engineer") == "engineer"  # -eer stays: not "engine"
+    # twelfth pass: "police men" found transit police, "sales women" a women's apparel title,
+    # "bus boys" school bus monitors
+    assert stem("men") == stem("man") and stem("women") == stem("woman") and stem("boys") == stem("boy")
+
+
+def test_letters_typed_with_spaces_between_them_are_an_abbreviation() -> None:
+    """ "c n a" found fast-food workers through "in n out"; "r n" a physician."""
+    assert query_tokens("c n a") == query_tokens("cna") == ["certified", "nursing", "assistant"]
+    assert query_tokens("r n") == ["registered", "nurse"]
+    assert query_tokens("vitamin c sales") == ["vitamin", "c", "sales"]  # a letter alone stays one
 
 
 def test_the_head_noun_is_the_last_noun_of_the_first_phrase() -> None:
