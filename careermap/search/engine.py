@@ -231,8 +231,8 @@ class SearchIndex:
                 df[stem] += 1
         self.idf: dict[str, float] = {stem: math.log((len(raw) + 1) / (count + 0.5)) for stem, count in df.items()}
         self.words: list[str] = sorted(self.stem_of)
-        # Words a typo may be read as: not a misspelling that only a reviewed entry holds ("finical
-        # analyst" is no "fisical", held for "fisical therapist"); "manger" stays, a cook's word too.
+        # Words a typo may be read as: not a misspelling that only a reviewed entry holds ("supervser"
+        # is supervisor, not "superviser", held for "warehouse superviser"; 74 words on the real data).
         official = {
             word
             for (_, toks, _, _), origin in zip(raw, self.entry_origin, strict=True)
@@ -308,8 +308,10 @@ class SearchIndex:
         for owner, toks, heads, _ in raw:
             for cls, feature in title_features(toks, heads):
                 self._count(cls, feature, owner)
+        described: set[str] = set()  # the words of descriptions as written
         for occ in corpus.occupations:
             for word in text.tokens(occ.description):
+                described.add(word)
                 if word not in text.LEVEL_WORDS and word not in text.MODIFIERS:
                     self._count("desc", text.stem(word), owner_of_code[occ.code])
         self.background: dict[str, dict[str, float]] = {}
@@ -333,10 +335,13 @@ class SearchIndex:
         # Words of descriptions and task statements that no title holds ("artistic", "pavement"):
         # real words, so a query holding one is not "corrected" to a title word that looks alike
         # ("autistic"). Weighted by how few occupations' descriptions use them.
-        described = len(corpus.occupations) + 1
+        occupations = len(corpus.occupations) + 1
         self.desc_idf: dict[str, float] = {
-            stem: math.log(described / (len(by) + 0.5)) for stem, by in self.bags["desc"].items() if stem not in df
+            stem: math.log(occupations / (len(by) + 0.5)) for stem, by in self.bags["desc"].items() if stem not in df
         }
+        # a word no description writes so, whose stem a description holds, is still a typo:
+        # "instructer" (instruct, as in "instruct students") is an instructor
+        self.desc_words = frozenset(described)
 
     def __len__(self) -> int:
         return len(self.entry_owner)

@@ -62,7 +62,9 @@ def query_words(index: SearchIndex, toks: list[str], cutoff: float | None = None
             if fixed is not None:
                 word, stem = fixed, index.stem_of[fixed]
             out.append(QueryWord(word, stem, index._word_weight(word, stem)))
-        elif stem not in index.desc_idf and (slips := one_slip_typos(index, word, context)):
+        elif (stem not in index.desc_idf or word not in index.desc_words) and (
+            slips := one_slip_typos(index, word, context)
+        ):
             # before a split or a clipped word: "secretray" is secretary, not secret ray, and
             # "pinter" a slip, not pinterest cut short
             for match, similarity in slips:
@@ -84,7 +86,7 @@ def query_words(index: SearchIndex, toks: list[str], cutoff: float | None = None
                 stem = index.stem_of[match]
                 meant = index._word_weight(match, stem)
                 weight = meant * similarity / 100.0
-                if context and OSA.distance(word, match) > 1:
+                if context and slips_between(word, match) > 1:
                     weight *= index.weights.far_typo
                 out.append(QueryWord(match, stem, weight, meant))
     return out
@@ -147,7 +149,7 @@ def one_slip_typos(index: SearchIndex, typed: str, context: list[np.ndarray] | N
     if len(typed) < 6 or not typed.isalpha():
         return []
     typos = closest_typos(index, typed, index.weights.fuzzy_cutoff, context)
-    if typos and OSA.distance(typed, typos[0][0]) == 1 and typed[:-1] != typos[0][0]:
+    if typos and slips_between(typed, typos[0][0]) == 1 and typed[:-1] != typos[0][0]:
         return typos
     return []
 
@@ -174,9 +176,15 @@ def closest_typos(
         )
         if plausible_typo(typed, match)
     ]
+    # two letters swapped across others are one slip, but rapidfuzz rates them as four changes
+    # ("manegar": 71 for manager, under the cutoff; 83 for manga)
+    found = {match for match, _ in matches}
+    for match in swapped_back(index, typed):
+        if match not in found:
+            matches.append((match, 100.0 * (1 - 1 / (2 * len(typed)))))
     if not matches:
         return []
-    edits = {match: OSA.distance(typed, match) for match, _ in matches}
+    edits = {match: slips_between(typed, match) for match, _ in matches}
     fewest = min(edits.values())
     best = [(match, similarity) for match, similarity in matches if edits[match] == fewest]
     # a first letter is seldom the slip: "casher" is a cashier or a caster, not a washer
@@ -197,6 +205,31 @@ def closest_typos(
     held = {match: len(index.postings[index.stem_of[match]]) for match, _ in best}
     most = max(held.values())
     return [(match, similarity) for match, similarity in best if held[match] == most]
+
+
+def swapped_back(index: SearchIndex, typed: str) -> list[str]:
+    """The words a typo may be read as that are `typed` with two letters, not side by side, swapped
+    back ("manegar" → manager)."""
+    out = []
+    for i in range(len(typed)):
+        for j in range(i + 2, len(typed)):
+            if typed[i] != typed[j]:
+                known = typed[:i] + typed[j] + typed[i + 1 : j] + typed[i] + typed[j + 1 :]
+                if known in index.stem_of and known not in index.misspellings:
+                    out.append(known)
+    return out
+
+
+def slips_between(typed: str, known: str) -> int:
+    """Typing slips from `known` to `typed`: letters changed, added, dropped or swapped with the next
+    (OSA distance), and two letters swapped across others count as one slip too ("manegar" for
+    manager: two letters changed, for OSA, which rated "manga" as near)."""
+    distance = OSA.distance(typed, known)
+    if distance == 2 and len(typed) == len(known):
+        differ = [at for at, (a, b) in enumerate(zip(typed, known, strict=True)) if a != b]
+        if len(differ) == 2 and typed[differ[0]] == known[differ[1]] and typed[differ[1]] == known[differ[0]]:
+            return 1
+    return distance
 
 
 def _swap_rating(typed: str, known: str) -> float:

@@ -96,9 +96,11 @@ def load_synonyms(path: Path = SYNONYM_FILE) -> tuple[Synonym, ...]:
 def misspelt_words(term: str, means: str) -> set[str]:
     """The words of `term` that misspell a word of `means`: "manger" in "sales manger" (Sales
     Managers), "technition" in "lab technition". Such a word is in the index only so that the
-    reviewed misspelling finds its job; it is no word a typo should be read as ("finical analyst" is
-    no "fisical"). A misspelling starts as the word it misspells and is one slip from it or its
-    singular, two for a word of eight letters or more ("councilor" for counselors)."""
+    reviewed misspelling finds its job; it is no word a typo should be read as ("supervser" is
+    supervisor, not "superviser"). A misspelling starts as the word it misspells and is one slip from
+    it or its singular, two for a word of eight letters or more ("councilor" for counselors). A
+    spelling that sounds alike ("fisical" for physical) is not caught; a real word near a word of
+    `means` is ("carer" for care), and then is no typo target either."""
     meant = text.tokens(means)
     forms = {form for word in meant for form in (word, word.removesuffix("s"), word.removesuffix("es"))}
     stems = {text.stem(word) for word in meant}

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from careermap.search.documents import Corpus, OccupationDoc, TitleDoc, employment_by_code, supervisor_of
 from careermap.search.engine import BROAD_HEAD, SearchIndex
-from careermap.search.querywords import closest_typos, query_words, split_compound
+from careermap.search.querywords import closest_typos, query_words, slips_between, split_compound
 from careermap.search.synonyms import Synonym, misspelt_words
 from careermap.search.tests.fixtures import fixture_corpus
 
@@ -686,6 +686,48 @@ def test_two_words_whose_singular_is_one_title_word_are_joined() -> None:
         + [("33-9099.00", "Emergency Man")],
     )
     assert firsts(index, "line men") == ["49-9051.00"]
+
+
+def test_a_typo_whose_stem_only_a_description_holds_is_still_a_typo() -> None:
+    """ "swim instructer" found Special Forces through "Combatant Swimmer": "instructer" stems to
+    instruct, a word of descriptions ("instruct students"), so it was read as one and weighed little.
+    No description writes "instructer": it is a slip for instructor."""
+    corpus = Corpus(
+        occupations=(
+            OccupationDoc("27-2022.00", "Coaches and Scouts", "/c/", 300.0, "Instruct athletes in sports."),
+            OccupationDoc("55-3018.00", "Special Forces", "/s/", 10.0, "Conduct operations."),
+        ),
+        titles=(
+            TitleDoc("27-2022.00", "Swim Instructor"),
+            TitleDoc("27-2022.00", "Tennis Instructor"),
+            TitleDoc("55-3018.00", "Combatant Swimmer"),
+            TitleDoc("55-3018.00", "Swim Operator"),
+        ),
+    )
+    index = SearchIndex(corpus)
+    assert [hit.key for hit in index.search("swim instructer", limit=1)] == ["27-2022.00"]
+
+
+def test_two_letters_swapped_across_others_are_one_slip() -> None:
+    """ "marketing manegar" found marketing specialists: "manegar" is manager with two letters
+    swapped around the g, which rapidfuzz rates under the typo cutoff, and "manga" looked nearer."""
+    index = tiny_index(
+        {
+            "11-2021.00": "Marketing Managers",
+            "13-1161.00": "Market Research Analysts and Marketing Specialists",
+            "27-1013.00": "Fine Artists",
+        },
+        [
+            ("11-2021.00", "Marketing Manager"),
+            ("11-2021.00", "Manager"),
+            ("13-1161.00", "Marketing Specialist"),
+            ("13-1161.00", "Marketer"),
+            ("27-1013.00", "Manga Artist"),
+        ],
+    )
+    assert firsts(index, "marketing manegar") == ["11-2021.00"]
+    assert slips_between("manegar", "manager") == 1
+    assert slips_between("schindler", "shingler") == 2  # not letters swapped: still far
 
 
 def test_a_rare_pair_of_real_words_is_not_read_as_a_commoner_pair() -> None:
