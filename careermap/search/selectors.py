@@ -20,6 +20,7 @@ from careermap.durability.selectors import DATA_VERSION
 from careermap.lib.memory import freeze_long_lived
 from careermap.lib.versions import PerVersion
 from careermap.occupations.models import AlternateTitle, Dataset, Occupation, Projection, Task
+from careermap.search import text
 from careermap.search.documents import (
     Corpus,
     Hit,
@@ -119,6 +120,7 @@ class SearchResults:
     exact: bool = True  # False: "no occupation matches this exactly; closest:"
     names_no_job: bool = False  # only job-search words ("jobs near me"): no results, and the page says why
     broad: int = 0  # a lone role word ("engineer"): the occupations it heads titles of; the page says so
+    military_code: bool = False  # a military job code we have not placed ("88h"): no results, the page says so
 
 
 def search(*, query: str, limit: int = 10) -> SearchResults:
@@ -133,6 +135,7 @@ def search(*, query: str, limit: int = 10) -> SearchResults:
         exact=outcome.exact,
         names_no_job=outcome.names_no_job,
         broad=outcome.broad,
+        military_code=not outcome.hits and text.is_military_code(query),
     )
 
 

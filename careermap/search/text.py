@@ -511,6 +511,21 @@ _JOB_AD = re.compile(
 )
 
 
+# A military job code typed alone, with or without its service or "mos": an Army MOS ("88h",
+# warrant "153a"), a Marine Corps MOS ("0311"; not a year), an Air Force AFSC ("3d1x2"). The entries hold
+# the codes we can place; for any other the page says what it is instead of "nothing matches".
+_MILITARY_CODE = re.compile(
+    r"^\s*(?:(?:us|army|marine|marines|usmc|air|force|usaf|mos|afsc)\s+)*"
+    r"(?:\d{2}[a-z]|\d{3}[a-e]|(?!19|20)\d{4}|\d[a-z]\d[x\d]\d)(?:\s+(?:mos|afsc))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_military_code(query: str) -> bool:
+    """ "88h", "MOS 92F", "usmc 0311", "3D1X2": a military job code, typed alone."""
+    return bool(_MILITARY_CODE.match(query))
+
+
 # Letters typed with spaces between them, as an abbreviation of the table: "c n a", "r n", "l p n"
 _SPACED_LETTERS = re.compile(r"(?<![\w.])[a-z](?: [a-z])+(?![\w.])", re.IGNORECASE)
 

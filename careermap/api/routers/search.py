@@ -95,6 +95,10 @@ class SearchOut(Schema):
         description='For a role word searched alone ("engineer", "specialist"): how many occupations have titles '
         "it heads, so the results are only the likeliest of many; 0 otherwise"
     )
+    military_code: bool = Field(
+        description='True when the query is a military job code ("88h", "0311", "3d1x2") that matches '
+        "nothing: there are no results, and the title of the job or the civilian work will"
+    )
     results: list[SearchHitOut]
     data_as_of: dt.datetime | None
     sources: list[SearchSourceOut]
@@ -132,6 +136,7 @@ def _answer(params: SearchParams) -> dict[str, Any]:
         "exact": results.exact,
         "names_no_job": results.names_no_job,
         "broad": results.broad,
+        "military_code": results.military_code,
         "results": [_result(hit, facts.get((hit.kind, hit.key), ResultFacts())) for hit in results.hits],
         "data_as_of": results.data_as_of,
         "sources": list(results.sources),

@@ -154,6 +154,12 @@ def test_each_result_carries_its_pay_and_durability_as_the_page_shows_them(clien
     assert gig["no_score"] is True and gig["durability"] is None and gig["median_wage"] is None
 
 
+def test_a_military_job_code_that_matches_nothing_is_flagged(client: Client, search_data: None) -> None:
+    body = client.get("/api/v1/search", {"q": "88h"}).json()
+    assert (body["count"], body["military_code"]) == (0, True)
+    assert client.get("/api/v1/search", {"q": "plumber"}).json()["military_code"] is False
+
+
 def test_a_query_of_job_search_words_alone_names_no_job(client: Client, search_data: None) -> None:
     """ "jobs near me" found Near East archeology professors; it names no job, so nothing is ranked."""
     body = client.get("/api/v1/search", {"q": "jobs near me"}).json()

@@ -122,6 +122,16 @@ def test_a_search_that_names_no_job_says_so_and_points_to_the_quiz(client: Clien
     assert result_links(html) == []
 
 
+def test_a_military_job_code_that_matches_nothing_says_what_it_is(client: Client, search_data: None) -> None:
+    """ "88h" (an Army job code) showed only "Nothing matches"; a veteran learns the code is known
+    for what it is, and what to type instead."""
+    html = client.get("/search/", {"q": "MOS 88H"}).content.decode()
+    assert "“MOS 88H” looks like a military job code" in html
+    assert result_links(html) == []
+    html = client.get("/search/", {"q": "zzqx"}).content.decode()
+    assert "military job code" not in html
+
+
 @pytest.fixture
 def low_broad_bar(monkeypatch: pytest.MonkeyPatch):
     """A word heading titles of three fixture occupations counts as broad; the index is rebuilt."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from careermap.search.text import heads, query_tokens, stem, title_forms, tokens, words
+import pytest
+
+from careermap.search.text import heads, is_military_code, query_tokens, stem, title_forms, tokens, words
 
 
 def test_it_spells_out_abbreviations() -> None:
@@ -279,3 +281,13 @@ def test_a_team_lead_is_a_supervisor() -> None:
     assert query_tokens("manufacturing team lead") == ["manufacturing", "supervisor"]
     assert query_tokens("team leads") == ["supervisor"]  # was a platoon leader
     assert tokens("Team Assemblers") == ["team", "assemblers"]
+
+
+@pytest.mark.parametrize("query", ["88h", "MOS 92F", "92f mos", "usmc 0311", "3D1X2", "army 25u", "153a"])
+def test_military_job_codes_are_told_apart(query: str) -> None:
+    assert is_military_code(query)
+
+
+@pytest.mark.parametrize("query", ["88", "2024", "rn", "cdl a driver", "h2a", "401k", "plumber"])
+def test_other_queries_are_no_military_job_codes(query: str) -> None:
+    assert not is_military_code(query)
