@@ -120,7 +120,7 @@ class SearchResults:
     exact: bool = True  # False: "no occupation matches this exactly; closest:"
     names_no_job: bool = False  # only job-search words ("jobs near me"): no results, and the page says why
     broad: int = 0  # a lone role word ("engineer"): the occupations it heads titles of; the page says so
-    military_code: bool = False  # a military job code we have not placed ("88h"): no results, the page says so
+    military_code: bool = False  # a military job code we have not placed ("25u"): no results, the page says so
 
 
 def search(*, query: str, limit: int = 10) -> SearchResults:

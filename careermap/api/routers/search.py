@@ -96,7 +96,7 @@ class SearchOut(Schema):
         "it heads, so the results are only the likeliest of many; 0 otherwise"
     )
     military_code: bool = Field(
-        description='True when the query is a military job code ("88h", "0311", "3d1x2") that matches '
+        description='True when the query is a military job code ("25u", "0621") that matches '
         "nothing: there are no results, and the title of the job or the civilian work will"
     )
     results: list[SearchHitOut]

@@ -123,10 +123,10 @@ def test_a_search_that_names_no_job_says_so_and_points_to_the_quiz(client: Clien
 
 
 def test_a_military_job_code_that_matches_nothing_says_what_it_is(client: Client, search_data: None) -> None:
-    """ "88h" (an Army job code) showed only "Nothing matches"; a veteran learns the code is known
+    """ "25u" (an Army job code with no entry) showed only "Nothing matches"; a veteran learns the code is known
     for what it is, and what to type instead."""
-    html = client.get("/search/", {"q": "MOS 88H"}).content.decode()
-    assert "“MOS 88H” looks like a military job code" in html
+    html = client.get("/search/", {"q": "MOS 25U"}).content.decode()
+    assert "“MOS 25U” looks like a military job code" in html
     assert result_links(html) == []
     html = client.get("/search/", {"q": "zzqx"}).content.decode()
     assert "military job code" not in html
