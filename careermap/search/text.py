@@ -522,8 +522,16 @@ _MILITARY_CODE = re.compile(
 
 
 def is_military_code(query: str) -> bool:
-    """ "88h", "MOS 92F", "usmc 0311", "3D1X2": a military job code, typed alone."""
-    return bool(_MILITARY_CODE.match(query))
+    """ "88h", "MOS 92F", "25 uniform", "usmc 0311", "3D1X2": a military job code, typed alone."""
+    return bool(_MILITARY_CODE.match(_SPOKEN_CODE.sub(lambda code: code.group(1) + code.group(2)[0], query)))
+
+
+# An Army job code said aloud, its letter in the phonetic alphabet: "11 bravo" is 11b, "68 whiskey" 68w.
+_SPOKEN_CODE = re.compile(
+    r"\b(\d{2})\s+(alpha|alfa|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliet|juliett|kilo|lima|mike"
+    r"|november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiskey|whisky|xray|yankee|zulu)\b",
+    re.IGNORECASE,
+)
 
 
 # Letters typed with spaces between them, as an abbreviation of the table: "c n a", "r n", "l p n"
@@ -541,6 +549,7 @@ def query_tokens(text: str) -> list[str]:
     dropped unless nothing else is left."""
     text = _NO_CDL.sub(" light truck ", _CAREERS_IN.sub("", text))
     text = _SPACED_LETTERS.sub(_spaced_abbreviation, text)
+    text = _SPOKEN_CODE.sub(lambda code: code.group(1) + code.group(2)[0], text)
     toks = tokens(_JOB_AD.sub(" ", text)) or tokens(text)
     kept = [
         word

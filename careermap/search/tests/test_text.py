@@ -86,6 +86,13 @@ def test_the_stemmer_joins_plurals_and_word_forms() -> None:
     assert stem("men") == stem("man") and stem("women") == stem("woman") and stem("boys") == stem("boy")
 
 
+def test_an_army_job_code_said_aloud_is_the_code() -> None:
+    """ "11 bravo" found bran mixers: numbers are dropped, and "bravo" matched alone."""
+    assert query_tokens("11 bravo") == query_tokens("11b")
+    assert query_tokens("68 Whiskey medic") == query_tokens("68w medic")
+    assert query_tokens("bravo") == ["bravo"]
+
+
 def test_letters_typed_with_spaces_between_them_are_an_abbreviation() -> None:
     """ "c n a" found fast-food workers through "in n out"; "r n" a physician."""
     assert query_tokens("c n a") == query_tokens("cna") == ["certified", "nursing", "assistant"]
@@ -283,7 +290,7 @@ def test_a_team_lead_is_a_supervisor() -> None:
     assert tokens("Team Assemblers") == ["team", "assemblers"]
 
 
-@pytest.mark.parametrize("query", ["88h", "MOS 92F", "92f mos", "usmc 0311", "3D1X2", "army 25u", "153a"])
+@pytest.mark.parametrize("query", ["88h", "MOS 92F", "92f mos", "usmc 0311", "3D1X2", "army 25u", "153a", "25 uniform"])
 def test_military_job_codes_are_told_apart(query: str) -> None:
     assert is_military_code(query)
 
