@@ -34,6 +34,7 @@ MODIFIERS = _word_set(
     senior junior lead chief head principal staff associate entry experienced deputy journeyman
     journeyworker master certified licensed registered temporary temp seasonal part time full
     remote contract freelance independent work job jobs position prn diem overnight weekend weekends
+    company companies
     """
 )
 

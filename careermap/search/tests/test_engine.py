@@ -730,6 +730,19 @@ def test_two_letters_swapped_across_others_are_one_slip() -> None:
     assert slips_between("schindler", "shingler") == 2  # not letters swapped: still far
 
 
+def test_company_beside_a_field_weighs_little() -> None:
+    """ "insurance company" and "staffing company" found power-line installers through the reviewed
+    "power company": "company" weighed as much as the field. It is a modifier now; the entry holding
+    both words still answers."""
+    index = tiny_index(
+        {"41-3021.00": "Insurance Sales Agents", "49-9051.00": "Electrical Power-Line Installers and Repairers"},
+        [("41-3021.00", "Insurance Agent"), ("41-3021.00", "Insurance Sales Producer"), ("49-9051.00", "Lineman")],
+        (Synonym("power company", "Electrical Power-Line Installers and Repairers"),),
+    )
+    assert firsts(index, "insurance company") == ["41-3021.00"]
+    assert firsts(index, "power company") == ["49-9051.00"]
+
+
 def test_a_rare_pair_of_real_words_is_not_read_as_a_commoner_pair() -> None:
     """ "stable hand" is a job even where no title holds both words; "staple", one slip away and
     commoner, is not far commoner enough (REAL_WORD_RATIO) to say "stable" was a typo of it."""
