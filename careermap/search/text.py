@@ -524,7 +524,7 @@ _MILITARY_CODE = re.compile(
 
 def is_military_code(query: str) -> bool:
     """ "88h", "MOS 92F", "25 uniform", "usmc 0311", "3D1X2": a military job code, typed alone."""
-    return bool(_MILITARY_CODE.match(_SPOKEN_CODE.sub(lambda code: code.group(1) + code.group(2)[0], query)))
+    return bool(_MILITARY_CODE.match(spoken_codes(query)))
 
 
 # An Army job code said aloud, its letter in the phonetic alphabet: "11 bravo" is 11b, "68 whiskey" 68w.
@@ -533,6 +533,10 @@ _SPOKEN_CODE = re.compile(
     r"|november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiskey|whisky|xray|yankee|zulu)\b",
     re.IGNORECASE,
 )
+
+
+def spoken_codes(text: str) -> str:
+    return _SPOKEN_CODE.sub(lambda code: code.group(1) + code.group(2)[0], text)
 
 
 # Letters typed with spaces between them, as an abbreviation of the table: "c n a", "r n", "l p n"
@@ -550,7 +554,7 @@ def query_tokens(text: str) -> list[str]:
     dropped unless nothing else is left."""
     text = _NO_CDL.sub(" light truck ", _CAREERS_IN.sub("", text))
     text = _SPACED_LETTERS.sub(_spaced_abbreviation, text)
-    text = _SPOKEN_CODE.sub(lambda code: code.group(1) + code.group(2)[0], text)
+    text = spoken_codes(text)
     toks = tokens(_JOB_AD.sub(" ", text)) or tokens(text)
     kept = [
         word

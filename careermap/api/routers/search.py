@@ -96,8 +96,8 @@ class SearchOut(Schema):
         "it heads, so the results are only the likeliest of many; 0 otherwise"
     )
     military_code: bool = Field(
-        description='True when the query is a military job code ("25u", "0621") that matches '
-        "nothing: there are no results, and the title of the job or the civilian work will"
+        description='True when the query is a military job code ("25u", "0621") that matches nothing: '
+        "there are no results, and the job's title or the civilian work will find them"
     )
     results: list[SearchHitOut]
     data_as_of: dt.datetime | None
