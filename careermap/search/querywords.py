@@ -130,13 +130,13 @@ def real_word_typo(index: SearchIndex, typed: str, stem: str, toks: list[str]) -
     ratio = 3 if typed in index.misspellings else REAL_WORD_RATIO
     best: tuple[int, int, str] | None = None
     for match, _, _ in process.extract(typed, index.typo_words, scorer=fuzz.ratio, score_cutoff=70.0, limit=10):
-        other = index.stem_of[match]
-        holding = index.postings.get(other)
-        if other == stem or match[0] != typed[0] or holding is None or len(holding) < ratio * len(entries):
+        match_stem = index.stem_of[match]
+        holding = index.postings.get(match_stem)
+        if match_stem == stem or match[0] != typed[0] or holding is None or len(holding) < ratio * len(entries):
             continue
         if OSA.distance(typed, match) > slips:
             continue
-        beside = sum(int(np.isin(holding, entries_, assume_unique=True).sum()) for entries_ in others)
+        beside = sum(int(np.isin(holding, other, assume_unique=True).sum()) for other in others)
         if beside and (best is None or (beside, len(holding), match) > best):
             best = (beside, len(holding), match)
     return None if best is None else best[2]
@@ -181,7 +181,7 @@ def closest_typos(
     found = {match for match, _ in matches}
     for match in swapped_back(index, typed):
         if match not in found:
-            matches.append((match, 100.0 * (1 - 1 / (2 * len(typed)))))
+            matches.append((match, _swap_rating(typed, match)))
     if not matches:
         return []
     edits = {match: slips_between(typed, match) for match, _ in matches}
@@ -233,9 +233,9 @@ def slips_between(typed: str, known: str) -> int:
 
 
 def _swap_rating(typed: str, known: str) -> float:
-    """What rapidfuzz's ratio gives one letter dropped, if `known` is `typed` with two neighbouring
-    letters swapped back; else 0."""
-    swapped = len(typed) == len(known) and sorted(typed) == sorted(known) and OSA.distance(typed, known) == 1
+    """What rapidfuzz's ratio gives one letter dropped, if `known` is `typed` with two letters
+    swapped back (side by side or not: `slips_between`); else 0."""
+    swapped = len(typed) == len(known) and sorted(typed) == sorted(known) and slips_between(typed, known) == 1
     return 100.0 * (1 - 1 / (2 * len(typed))) if swapped else 0.0
 
 
