@@ -167,6 +167,11 @@ def is_college_teacher(code: str) -> bool:
     return code.startswith("25-1")
 
 
+def is_physician(code: str) -> bool:
+    """SOC 29-12xx: Physicians and Surgeons."""
+    return code.startswith("29-12")
+
+
 def occupation_level(code: str, title: str) -> str:
     """The level of an occupation, from its SOC group and title: management (11-xxxx), first-line
     supervisors, helpers, assistants and aides, teachers (25-1xxx to 25-3xxx), or "" for the rest."""
@@ -230,6 +235,7 @@ class Weights:
     teaching: float = 0.4  # a teaching word ("instructor", "professor") lifts every teaching occupation found
     supervisor_inherit: float = 1.0  # "X supervisor": the share of the X workers' score their supervisors get
     college_unsaid: float = 1.2  # taken from college teachers (25-1xxx) when a "teacher" query names no college
+    doctor_unsaid: float = 1.0  # taken from physicians (29-12xx) when the query's head noun heads none of their titles
     # Reads
     read_title: float = 1.2  # multiplier for a read's title: an editor chose those words
     read_description: float = 0.5  # weight of a read's description, as one more title

@@ -44,6 +44,7 @@ from careermap.search.documents import (
     Suggestion,
     Weights,
     is_college_teacher,
+    is_physician,
     occupation_level,
     supervisor_of,
 )
@@ -282,6 +283,18 @@ class SearchIndex:
                 for kind, key in zip(self.owner_kind, self.owner_key, strict=True)
             ]
         )
+        # Physicians (SOC 29-12xx) and the head nouns of their titles ("Urology Physician" → physician)
+        self.owner_physician = np.array(
+            [
+                kind == "occupation" and is_physician(key)
+                for kind, key in zip(self.owner_kind, self.owner_key, strict=True)
+            ]
+        )
+        self.physician_heads = {
+            stem
+            for stem, headed_entries in self.head_postings.items()
+            if self.owner_physician[self.entry_owner[headed_entries]].any()
+        }
         # The one-word prior: a read takes the largest of the occupations it covers (same job).
         self.short_prior_array = self.owner_prior_array.copy()
         for occupation, reads in self.read_links.items():
@@ -570,6 +583,9 @@ class SearchIndex:
             totals_array = totals_array + w.teaching * (scored & (self.owner_level_array == "teaching"))
         if w.college_unsaid and TEACHER in q and not COLLEGE_WORDS.intersection(toks):
             totals_array = totals_array - w.college_unsaid * self.owner_college
+        if w.doctor_unsaid and heads and not heads & self.physician_heads and heads <= self.head_postings.keys():
+            # "urology tech": the specialty's physicians hold "urology", but the job is a technician's
+            totals_array = totals_array - w.doctor_unsaid * self.owner_physician
         # The best title of each owner, to say what matched.
         best_entry = dict(zip(owners[first].tolist(), entry[order][first].tolist(), strict=True)) if len(owners) else {}
         totals = dict(zip(np.flatnonzero(scored).tolist(), totals_array[scored].tolist(), strict=True))
