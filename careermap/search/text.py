@@ -392,7 +392,8 @@ def expand(tokens: list[str]) -> list[str]:
 # Words the suffix rules below would merge with another job word of a different sense: an officer
 # is not an office, a customer is not customs, accounting (the books) is not an account (a client),
 # a driver trainer is no train driver and a play leader no piano player; a plane is no plan, a
-# programmer no program, a producer no produce and parking no park.
+# programmer no program, a producer no produce and parking no park; training is not a train
+# ("train engineer" is no "engineer in training") and securities are not security.
 _STEM_KEPT = {
     form: base
     for base, forms in {
@@ -405,6 +406,8 @@ _STEM_KEPT = {
         "programmer": "programmer programmers",
         "producer": "producer producers",
         "parking": "parking",
+        "training": "training trainings",
+        "securities": "securities",
         # irregular plurals: "police men", "sales women", "bus boys" ("boys" ends in -ys, kept)
         "man": "man men",
         "woman": "woman women",

@@ -250,3 +250,8 @@ def test_a_specialty_with_another_role_is_not_a_doctor_on_the_real_data(index: S
         assert keys(index, query, 1)[0] not in physicians, query
     for query, code in (("dermatology", "29-1213.00"), ("urology doctor", "29-1229.03"), ("urologist", "29-1229.03")):
         assert keys(index, query, 1) == [code], query
+
+
+def test_a_train_is_not_training_on_the_real_data(index: SearchIndex) -> None:
+    assert keys(index, "train engineer", 1) == ["53-4011.00"]  # Locomotive Engineers
+    assert keys(index, "engineer in training", 1) == ["17-2051.00"]  # Civil Engineers

@@ -73,6 +73,9 @@ def test_the_stemmer_keeps_apart_job_words_of_another_sense() -> None:
     assert stem("parking") != stem("park") and stem("parks") == stem("park")
     assert stem("programmer") != stem("program") and stem("programmers") == stem("programmer")
     assert stem("producer") != stem("produce") and stem("producers") == stem("producer")
+    # "train engineer" searched as "engineer in training"; "securities analyst" found security analysts
+    assert stem("training") != stem("train") and stem("trains") == stem("train")
+    assert stem("securities") != stem("security")
 
 
 def test_the_stemmer_joins_plurals_and_word_forms() -> None:
