@@ -211,7 +211,6 @@ SYNONYMS: dict[str, str] = {
     "dev ops": "devops",
     "dev": "developer",
     "devs": "developer",
-    "coder": "programmer",
     "frontend": "front end",
     "backend": "back end",
     "fullstack": "full stack",

@@ -255,3 +255,12 @@ def test_a_specialty_with_another_role_is_not_a_doctor_on_the_real_data(index: S
 def test_a_train_is_not_training_on_the_real_data(index: SearchIndex) -> None:
     assert keys(index, "train engineer", 1) == ["53-4011.00"]  # Locomotive Engineers
     assert keys(index, "engineer in training", 1) == ["17-2051.00"]  # Civil Engineers
+
+
+def test_a_coder_is_a_medical_coder_unless_said_on_the_real_data(index: SearchIndex) -> None:
+    """"coder" stood for programmer, so every medical coder title voted for "programmer" (Medical
+    Records Specialists came within 0.05 of Computer Programmers)."""
+    assert keys(index, "coder", 1) == ["29-2072.00"]  # Medical Records Specialists
+    assert keys(index, "programmer", 1) == ["15-1251.00"]  # Computer Programmers
+    assert "29-2072.00" not in keys(index, "programmer", 5)
+    assert keys(index, "software coder", 1) == ["15-1251.00"]
