@@ -258,7 +258,7 @@ def test_a_train_is_not_training_on_the_real_data(index: SearchIndex) -> None:
 
 
 def test_a_coder_is_a_medical_coder_unless_said_on_the_real_data(index: SearchIndex) -> None:
-    """"coder" stood for programmer, so every medical coder title voted for "programmer" (Medical
+    """The word "coder" stood for programmer, so every medical coder title voted for "programmer" (Medical
     Records Specialists came within 0.05 of Computer Programmers)."""
     assert keys(index, "coder", 1) == ["29-2072.00"]  # Medical Records Specialists
     assert keys(index, "programmer", 1) == ["15-1251.00"]  # Computer Programmers
