@@ -350,16 +350,19 @@ _WORD = re.compile(r"[a-z0-9]+")
 def fold(text: str) -> str:
     """Lower case, accents removed, two letters joined by `&` or `/` one word ("A&P" is aandp, the
     aircraft mechanic's licence; "A/P" is ap, accounts payable), any other `&` spelled out, a "+"
-    after a word part of it ("Security+" is securityplus, the certificate, not security; "C++" cpp)."""
+    after a word part of it ("Security+" is securityplus, the certificate, not security; "C++" cpp),
+    and "1:1", "1-on-1" or "one to one" said as "one on one" (a school aide for one child)."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     text = _LETTER_PAIR.sub(lambda pair: pair.group(1) + ("and" if pair.group(2) == "&" else "") + pair.group(3), text)
     text = _PLUS.sub(lambda plus: plus.group(1) + ("pp" if len(plus.group(2)) > 1 else "plus"), text)
+    text = _ONE_ON_ONE.sub("one on one", text)
     return text.replace("&", " and ").replace("'s ", " ").replace("’s ", " ")
 
 
 _LETTER_PAIR = re.compile(r"\b([a-z])\s*([&/])\s*([a-z])\b")
 _PLUS = re.compile(r"([a-z0-9])(\+\+?)")
+_ONE_ON_ONE = re.compile(r"\b(?:1|one)(?:\s*:\s*|\s*-?\s*(?:on|to)\s*-?\s*)(?:1|one)\b")
 
 
 def words(text: str) -> list[str]:

@@ -56,6 +56,10 @@ def test_a_plus_after_a_word_is_part_of_it() -> None:
 
 def test_dotted_initials_and_british_spellings_read_as_typed_in_the_us() -> None:
     assert tokens("C.N.A.") == tokens("CNA")
+    # a school aide for one child: "1:1 aide" searched as "aide" and found personal care aides
+    for typed in ("1:1 aide", "1-on-1 aide", "1 on 1 aide", "one-to-one aide"):
+        assert tokens(typed) == tokens("one on one aide"), typed
+    assert tokens("11 bravo") == ["11", "bravo"]
     assert tokens("h.r. manager") == ["human", "resources", "manager"]
     assert tokens("call centre adviser") == ["call", "center", "advisor"]
     assert tokens("tyre fitter") == ["tire", "fitter"]
