@@ -452,6 +452,8 @@ def stem(word: str) -> str:
 # A first word that would be dropped as a stop word or a level but, first, names something: no title
 # or search starts with the conjunction "or" or with a level ("OR Nurse", "iv tech").
 _LEADING = {"or": ["operating", "room"], "iv": ["intravenous"]}
+# ... except an analyst's OR, operations research
+_OR_RESEARCH = _word_set("analyst analysts research researcher researchers scientist scientists")
 # "employee" as the last word says what "worker" says; elsewhere it means the staff ("Employee
 # Relations Specialist"), as it did when "construction employee" found a training specialist
 _EMPLOYEE = {"employee", "employees"}
@@ -479,7 +481,9 @@ _SHIFT_ROLES = _word_set("lead leader supervisor manager captain coordinator run
 def tokens(text: str) -> list[str]:
     """Expanded words, stop words removed (order kept; stems are taken later)."""
     found = words(text)
-    if len(found) > 1 and found[0] in _LEADING:
+    if len(found) > 1 and found[0] == "or" and found[1] in _OR_RESEARCH:
+        found = ["operations", "research", *found[1:]]
+    elif len(found) > 1 and found[0] in _LEADING:
         found = _LEADING[found[0]] + found[1:]
     if len(found) > 1 and found[0] in _SCHEDULE_SHORT and found[1] not in _PT_WORDS:
         found = _SCHEDULE_SHORT[found[0]] + found[1:]

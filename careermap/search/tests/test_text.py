@@ -285,6 +285,7 @@ def test_a_leading_or_or_iv_names_something() -> None:
     """ "or tech" searched as "tech" ("or" a stop word) and "iv tech" too ("iv" a level)."""
     assert tokens("OR Nurse") == ["operating", "room", "nurse"]
     assert query_tokens("or tech") == ["operating", "room", "technician"]
+    assert tokens("OR analyst") == ["operations", "research", "analyst"]  # an analyst's OR
     assert query_tokens("iv tech") == ["intravenous", "technician"]
     assert tokens("Engineer IV") == ["engineer", "iv"]  # a level, dropped later
     assert tokens("Cashier or Clerk") == ["cashier", "clerk"]
