@@ -38,7 +38,9 @@ shares most queries with the lists above, but its answers were judged afresh): u
 (260, kept unseen whole). The thirteenth pass's: for every fourth O*NET occupation, the one title its
 workers most often hold other than the occupation's own (the kind O*NET's withheld sample of reported
 titles holds: "staff accountant", "line cook"), answers judged blind: unseen_reported_queries.tsv
-(210, kept unseen whole).
+(210, kept unseen whole). Its second list, 220 everyday searches of six kinds (titles, level words,
+shorthand, typing mistakes, employers and places, gig and AI-era work; the third column says which):
+blind_queries.tsv (blind once, then read).
 
 Typing slips: each query of the read lists with one slip (letters swapped, dropped, doubled or
 changed) in its longest word; how often its first answer stays the same. The same for each with
@@ -150,6 +152,7 @@ JOBSEARCH_FILE = Path(__file__).with_name("jobsearch_queries.tsv")  # seventh pa
 UNSEEN_JOBSEARCH_FILE = Path(__file__).with_name("unseen_jobsearch_queries.tsv")  # seventh pass: kept unseen
 UNSEEN_POPULAR_FILE = Path(__file__).with_name("unseen_popular_queries.tsv")  # ninth pass: kept unseen
 UNSEEN_REPORTED_FILE = Path(__file__).with_name("unseen_reported_queries.tsv")  # thirteenth pass: kept unseen
+BLIND_FILE = Path(__file__).with_name("blind_queries.tsv")  # thirteenth pass: judged blind; misses then read
 # lists whose misses are never printed
 SEALED = (UNSEEN_FILE, UNSEEN_TYPED_FILE, UNSEEN_JOBSEARCH_FILE, UNSEEN_POPULAR_FILE, UNSEEN_REPORTED_FILE)
 READ_LISTS = (EVERYDAY_FILE, COMMON_FILE, PEOPLE_FILE, FRESH_FILE, JOBBOARD_FILE)  # for the slip report
@@ -632,6 +635,7 @@ def main() -> None:
         UNSEEN_JOBSEARCH_FILE,
         UNSEEN_POPULAR_FILE,
         UNSEEN_REPORTED_FILE,
+        BLIND_FILE,
     ):
         everyday = everyday_titles(path)
         known = {o.code for o in corpus.occupations} | {r.slug for r in corpus.reads}

@@ -175,6 +175,7 @@ def test_blind_everyday_lists_keep_their_level_on_the_real_data(index: SearchInd
         ("jobboard_queries.tsv", 0.04, 0.015),
         ("typed_queries.tsv", 0.14, 0.07),
         ("jobsearch_queries.tsv", 0.10, 0.02),
+        ("blind_queries.tsv", 0.04, 0.01),  # thirteenth pass: 97.7% / 99.5% blind
     ):
         rows, misses1, misses5 = misses_on(index, name)
         assert rows >= 100
