@@ -484,7 +484,9 @@ class SearchIndex:
             q[qw.stem] = max(q.get(qw.stem, 0.0), qw.weight)
             meant[qw.stem] = max(meant.get(qw.stem, 0.0), qw.meant)
         if not q:
-            return Outcome(hits=[], exact=False)
+            # an employer alone ("hertz", "startup", "big tech") names no job either
+            named = all(word in text.NO_JOB_WORDS or word in text.EMPLOYERS for word in text.query_tokens(query))
+            return Outcome(hits=[], exact=False, names_no_job=named)
         q_mass = sum(q.values())
         heads = self._query_heads(words)
         # "senior driver": a title with "driver" alone holds every word that names the job

@@ -50,6 +50,7 @@ EMPLOYERS = _word_set(
     aldi meijer wegmans chipotle wendy wendys kfc dunkin albertsons fedex autozone sheetz wawa heb
     verizon att disney ymca popeyes arbys tesla boeing tyson sephora ulta kohls macys hertz marriott
     hilton aramark sodexo cintas geico kaiser labcorp davita quiktrip racetrac chase fargo
+    startup startups faang bigtech
     """
 )
 
@@ -215,6 +216,7 @@ SYNONYMS: dict[str, str] = {
     "backend": "back end",
     "fullstack": "full stack",
     "web dev": "web developer",
+    "big tech": "bigtech",
     "annotator": "labeler",
     "annotation": "labeling",
     "data tagger": "data labeler",

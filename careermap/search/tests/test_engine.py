@@ -631,6 +631,15 @@ def test_a_query_of_job_search_words_alone_gets_no_occupation(query: str) -> Non
     assert (outcome.hits, outcome.names_no_job) == ([], True)
 
 
+def test_an_employer_alone_names_no_job() -> None:
+    """ "hertz" said "Nothing matches" and "startup" found network administrators through their
+    descriptions: an employer, or a kind of employer, is not a job."""
+    for query in ("hertz", "startup", "big tech", "startup jobs"):
+        outcome = INDEX.search_detail(query)
+        assert (outcome.hits, outcome.names_no_job) == ([], True), query
+    assert INDEX.search_detail("xqzvw").names_no_job is False  # nothing known: not said to name no job
+
+
 def test_a_job_beside_job_search_words_is_still_found() -> None:
     assert top("plumber near me") == top("plumber")
     assert INDEX.search_detail("plumber near me").names_no_job is False

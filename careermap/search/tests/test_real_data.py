@@ -265,3 +265,10 @@ def test_a_coder_is_a_medical_coder_unless_said_on_the_real_data(index: SearchIn
     assert keys(index, "programmer", 1) == ["15-1251.00"]  # Computer Programmers
     assert "29-2072.00" not in keys(index, "programmer", 5)
     assert keys(index, "software coder", 1) == ["15-1251.00"]
+
+
+def test_a_kind_of_employer_weighs_little_beside_a_job_on_the_real_data(index: SearchIndex) -> None:
+    """ "big tech software engineer" found Database Architects ("tech" read as technician) and
+    "startup engineer" Fuel Cell Engineers."""
+    for query in ("big tech software engineer", "startup software engineer", "faang software engineer"):
+        assert keys(index, query, 1) == ["15-1252.00"], query  # Software Developers
