@@ -40,7 +40,9 @@ workers most often hold other than the occupation's own (the kind O*NET's withhe
 titles holds: "staff accountant", "line cook"), answers judged blind: unseen_reported_queries.tsv
 (210, kept unseen whole). Its second list, 220 everyday searches of six kinds (titles, level words,
 shorthand, typing mistakes, employers and places, gig and AI-era work; the third column says which):
-blind_queries.tsv (blind once, then read).
+blind_queries.tsv (blind once, then read); and a third, 200 searches as typed on a phone (misspellings,
+run-together and split words, shorthand, added words such as "near me" or an age, slang):
+blind_typed_queries.tsv (blind once, then read).
 
 Typing slips: each query of the read lists with one slip (letters swapped, dropped, doubled or
 changed) in its longest word; how often its first answer stays the same. The same for each with
@@ -153,6 +155,7 @@ UNSEEN_JOBSEARCH_FILE = Path(__file__).with_name("unseen_jobsearch_queries.tsv")
 UNSEEN_POPULAR_FILE = Path(__file__).with_name("unseen_popular_queries.tsv")  # ninth pass: kept unseen
 UNSEEN_REPORTED_FILE = Path(__file__).with_name("unseen_reported_queries.tsv")  # thirteenth pass: kept unseen
 BLIND_FILE = Path(__file__).with_name("blind_queries.tsv")  # thirteenth pass: judged blind; misses then read
+BLIND_TYPED_FILE = Path(__file__).with_name("blind_typed_queries.tsv")  # thirteenth pass: the same
 # lists whose misses are never printed
 SEALED = (UNSEEN_FILE, UNSEEN_TYPED_FILE, UNSEEN_JOBSEARCH_FILE, UNSEEN_POPULAR_FILE, UNSEEN_REPORTED_FILE)
 READ_LISTS = (EVERYDAY_FILE, COMMON_FILE, PEOPLE_FILE, FRESH_FILE, JOBBOARD_FILE)  # for the slip report
@@ -636,6 +639,7 @@ def main() -> None:
         UNSEEN_POPULAR_FILE,
         UNSEEN_REPORTED_FILE,
         BLIND_FILE,
+        BLIND_TYPED_FILE,
     ):
         everyday = everyday_titles(path)
         known = {o.code for o in corpus.occupations} | {r.slug for r in corpus.reads}

@@ -461,7 +461,13 @@ class SearchIndex:
         w = self.weights
         query = query[: text.MAX_QUERY_CHARS]
         said = text.tokens(query)
-        if said and all(word in text.NO_JOB_WORDS for word in said) and frozenset(said) not in self.named_no_job:
+        # what a job ad adds ("weekly pay", "16 year olds") names no job either
+        beyond_the_ad = text.tokens(text.without_job_ad(query))
+        if (
+            said
+            and all(word in text.NO_JOB_WORDS for word in beyond_the_ad)
+            and frozenset(said) not in self.named_no_job
+        ):
             return Outcome(hits=[], exact=False, names_no_job=True)
         toks = text.query_tokens(query)
         words = query_words(self, toks)

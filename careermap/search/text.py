@@ -459,6 +459,9 @@ _OR_RESEARCH = _word_set("analyst analysts research researcher researchers scien
 # "employee" as the last word says what "worker" says; elsewhere it means the staff ("Employee
 # Relations Specialist"), as it did when "construction employee" found a training specialist
 _EMPLOYEE = {"employee", "employees"}
+# "yard guy", "computer guy": the person who does the work the other words name ("yard guy" found a
+# textile "Yarder", "computer guy" geophysical computer technicians)
+_GUY = {"guy", "guys", "gal", "gals"}
 # "pt" and "ft" before a job word are part and full time ("pt cashier", "pt driver" found Physical
 # Therapists through "Travel PT"); alone, or before a word of therapy or training, "pt" is a
 # physical therapist or a personal trainer
@@ -491,6 +494,8 @@ def tokens(text: str) -> list[str]:
         found = _SCHEDULE_SHORT[found[0]] + found[1:]
     if len(found) > 1 and found[-1] in _EMPLOYEE:  # "construction employee" is a construction worker
         found = [*found[:-1], "worker"]
+    if len(found) > 1 and found[-1] in _GUY:
+        found = found[:-1]
     return expand([word for word in found if word not in STOPWORDS])
 
 
@@ -512,15 +517,23 @@ def without_trailing(toks: list[str]) -> list[str]:
 _NO_CDL = re.compile(r"\bno[nt]?[\s-]*cdl\b", re.IGNORECASE)
 
 
-# What a job ad adds about pay, perks and start date ("cook with benefits" found Compensation and
-# Benefits Managers, "security weekly pay" Paying Tellers, "warehouse immediate start" Starters):
+# What a job ad adds about pay, perks, start date and the applicant's age ("cook with benefits" found
+# Compensation and Benefits Managers, "security weekly pay" Paying Tellers, "warehouse immediate start"
+# Starters, "mcdonalds hiring 15 year olds" tutors, "moving help cash same day" Cashiers):
 # dropped from a query that names a job
 _JOB_AD = re.compile(
     r"\b(?:help\s+)?wanted\b|\bneeded\b|\bwith\s+benefits\b|\b(?:weekly|daily|same\s+day|instant)\s+pay\b"
     r"|\bpaid\s+(?:weekly|daily|training)\b|\bsign[\s-]*on\s+bonus\b|\b(?:start|starts)\s+(?:today|asap|now)\b"
-    r"|\bimmediate\s+start\b|\basap\b|\$\s*\d+(?:\.\d+)?\s*(?:/|an?|per)?\s*(?:hr|hour)\b",
+    r"|\bimmediate\s+start\b|\basap\b|\$\s*\d+(?:\.\d+)?\s*(?:/|an?|per)?\s*(?:hr|hour)\b"
+    r"|\b(?:cash\s+)?same\s+day(?:\s+pay)?\b|\bcash\s+(?:daily|paid)\b|\bpaid\s+(?:in\s+)?cash\b"
+    r"|\b(?:for\s+)?\d\d\s*-?\s*(?:years?|yrs?)\s*-?\s*olds?\b",
     re.IGNORECASE,
 )
+
+
+def without_job_ad(text: str) -> str:
+    """The text less what a job ad adds about pay, perks, start date and age (`_JOB_AD`)."""
+    return _JOB_AD.sub(" ", text)
 
 
 # A military job code typed alone, with or without its service or "mos": an Army MOS ("88h",
@@ -566,7 +579,7 @@ def query_tokens(text: str) -> list[str]:
     text = _NO_CDL.sub(" light truck ", _CAREERS_IN.sub("", text))
     text = _SPACED_LETTERS.sub(_spaced_abbreviation, text)
     text = spoken_codes(text)
-    toks = tokens(_JOB_AD.sub(" ", text)) or tokens(text)
+    toks = tokens(without_job_ad(text)) or tokens(text)
     kept = [
         word
         for i, word in enumerate(toks)

@@ -638,6 +638,9 @@ def test_an_employer_alone_names_no_job() -> None:
         outcome = INDEX.search_detail(query)
         assert (outcome.hits, outcome.names_no_job) == ([], True), query
     assert INDEX.search_detail("xqzvw").names_no_job is False  # nothing known: not said to name no job
+    for query in ("16 year old", "jobs for 16 year olds", "$20/hr"):  # what a job ad adds, alone
+        outcome = INDEX.search_detail(query)
+        assert (outcome.hits, outcome.names_no_job) == ([], True), query
 
 
 def test_a_job_beside_job_search_words_is_still_found() -> None:

@@ -248,6 +248,20 @@ def test_what_a_job_ad_adds_about_pay_perks_and_start_is_dropped() -> None:
     assert query_tokens("sign-on bonus nurse") == ["nurse"]
     assert query_tokens("benefits specialist") == ["benefits", "specialist"]  # a job of its own
     assert query_tokens("help wanted") == ["help", "wanted"]  # nothing else: it names no job
+    # the applicant's age and cash pay: "mcdonalds hiring 15 year olds" found tutors, "moving help
+    # cash same day" Cashiers
+    assert query_tokens("cashier 16 year old") == ["cashier"]
+    assert query_tokens("dishwasher for 15-year-olds") == ["dishwasher"]
+    assert query_tokens("moving help cash same day") == ["moving", "help"]
+    assert query_tokens("mover paid in cash") == ["mover"]
+    assert query_tokens("cash office clerk") == ["cash", "office", "clerk"]  # a job of its own
+
+
+def test_a_last_guy_is_the_person_doing_the_work() -> None:
+    """ "yard guy" found a textile "Yarder" and "computer guy" geophysical computer technicians."""
+    assert tokens("yard guy") == ["yard"]
+    assert tokens("pool gal") == ["pool"]
+    assert tokens("guy") == ["guy"]
 
 
 def test_a_shift_is_dropped_from_a_query_that_names_a_job_but_not_from_a_role_that_runs_one() -> None:
