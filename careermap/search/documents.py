@@ -168,8 +168,9 @@ def is_college_teacher(code: str) -> bool:
 
 
 def is_physician(code: str) -> bool:
-    """SOC 29-12xx: Physicians and Surgeons."""
-    return code.startswith("29-12")
+    """SOC 29-121x to 29-124x: Physicians and Surgeons (29-129x are acupuncturists, dental hygienists
+    and other health diagnosing and treating practitioners)."""
+    return code.startswith("29-12") and not code.startswith("29-129")
 
 
 def occupation_level(code: str, title: str) -> str:
@@ -235,7 +236,7 @@ class Weights:
     teaching: float = 0.4  # a teaching word ("instructor", "professor") lifts every teaching occupation found
     supervisor_inherit: float = 1.0  # "X supervisor": the share of the X workers' score their supervisors get
     college_unsaid: float = 1.2  # taken from college teachers (25-1xxx) when a "teacher" query names no college
-    doctor_unsaid: float = 1.0  # taken from physicians (29-12xx) when the query's head noun heads none of their titles
+    doctor_unsaid: float = 1.0  # taken from physicians when the query's head is a role none of their titles has
     # Reads
     read_title: float = 1.2  # multiplier for a read's title: an editor chose those words
     read_description: float = 0.5  # weight of a read's description, as one more title

@@ -57,6 +57,7 @@ SUPERVISOR_WORDS = frozenset(word for word, level in LEVEL_OF_WORD.items() if le
 LOOSE_CUTOFF = 60.0  # rapidfuzz ratio for a query none of whose words matched at fuzzy_cutoff
 TEACHER = text.stem("teacher")
 EMPLOYER_STEMS = frozenset(text.stem(word) for word in text.EMPLOYERS)  # named, not needed for an exact match
+ROLE_HEADNESS = 0.5  # a word titles use as their head at least this often names a role ("tech", "clerk")
 BROAD_HEAD = 120  # occupations a word heads titles of, to be too broad alone: "manager", not "teacher" (75)
 REVIEWED = frozenset({"synonym", "closest (synonym)"})  # entries from synonyms.yaml
 ROOT_LENGTH = 6  # "actuary", "actuarial" → "actuar"; "acupuncture", "acupuncturist" → "acupun"
@@ -283,7 +284,7 @@ class SearchIndex:
                 for kind, key in zip(self.owner_kind, self.owner_key, strict=True)
             ]
         )
-        # Physicians (SOC 29-12xx) and the head nouns of their titles ("Urology Physician" → physician)
+        # Physicians (`is_physician`) and the head nouns of their titles ("Urology Physician" → physician)
         self.owner_physician = np.array(
             [
                 kind == "occupation" and is_physician(key)
@@ -491,8 +492,8 @@ class SearchIndex:
             meant[qw.stem] = max(meant.get(qw.stem, 0.0), qw.meant)
         if not q:
             # an employer alone ("hertz", "startup", "big tech") names no job either
-            named = all(word in text.NO_JOB_WORDS or word in text.EMPLOYERS for word in text.query_tokens(query))
-            return Outcome(hits=[], exact=False, names_no_job=named)
+            only_employers = bool(toks) and all(word in text.NO_JOB_WORDS or word in text.EMPLOYERS for word in toks)
+            return Outcome(hits=[], exact=False, names_no_job=only_employers)
         q_mass = sum(q.values())
         heads = self._query_heads(words)
         # "senior driver": a title with "driver" alone holds every word that names the job
@@ -591,8 +592,14 @@ class SearchIndex:
             totals_array = totals_array + w.teaching * (scored & (self.owner_level_array == "teaching"))
         if w.college_unsaid and TEACHER in q and not COLLEGE_WORDS.intersection(toks):
             totals_array = totals_array - w.college_unsaid * self.owner_college
-        if w.doctor_unsaid and heads and not heads & self.physician_heads and heads <= self.head_postings.keys():
+        if (
+            w.doctor_unsaid
+            and heads
+            and not heads & self.physician_heads
+            and min(self.headness.get(stem, 0.0) for stem in heads) >= ROLE_HEADNESS
+        ):
             # "urology tech": the specialty's physicians hold "urology", but the job is a technician's
+            # ("pediatric" or "hand surgery" names no role: their physicians stay)
             totals_array = totals_array - w.doctor_unsaid * self.owner_physician
         # The best title of each owner, to say what matched.
         best_entry = dict(zip(owners[first].tolist(), entry[order][first].tolist(), strict=True)) if len(owners) else {}

@@ -364,7 +364,7 @@ def fold(text: str) -> str:
 
 _LETTER_PAIR = re.compile(r"\b([a-z])\s*([&/])\s*([a-z])\b")
 _PLUS = re.compile(r"([a-z0-9])(\+\+?)")
-_ONE_ON_ONE = re.compile(r"\b(?:1|one)(?:\s*:\s*|\s*-?\s*(?:on|to)\s*-?\s*)(?:1|one)\b")
+_ONE_ON_ONE = re.compile(r"\b(?:1|one)(?:\s*[:-]\s*|\s*-?\s*(?:on|to)\s*-?\s*)(?:1|one)\b")
 
 
 def words(text: str) -> list[str]:
@@ -462,6 +462,13 @@ _EMPLOYEE = {"employee", "employees"}
 # "yard guy", "computer guy": the person who does the work the other words name ("yard guy" found a
 # textile "Yarder", "computer guy" geophysical computer technicians)
 _GUY = {"guy", "guys", "gal", "gals"}
+
+
+def _names_work(word: str) -> bool:
+    return word not in STOPWORDS and not word.isdigit() and word not in _NUMBER_WORDS
+
+
+_NUMBER_WORDS = _word_set("one two three four five six seven eight nine ten")
 # "pt" and "ft" before a job word are part and full time ("pt cashier", "pt driver" found Physical
 # Therapists through "Travel PT"); alone, or before a word of therapy or training, "pt" is a
 # physical therapist or a personal trainer
@@ -487,15 +494,15 @@ def tokens(text: str) -> list[str]:
     """Expanded words, stop words removed (order kept; stems are taken later)."""
     found = words(text)
     if len(found) > 1 and found[0] == "or" and found[1] in _OR_RESEARCH:
-        found = ["operations", "research", *found[1:]]
+        found = ["operations", *(["research"] if found[1] != "research" else []), *found[1:]]
     elif len(found) > 1 and found[0] in _LEADING:
         found = _LEADING[found[0]] + found[1:]
     if len(found) > 1 and found[0] in _SCHEDULE_SHORT and found[1] not in _PT_WORDS:
         found = _SCHEDULE_SHORT[found[0]] + found[1:]
     if len(found) > 1 and found[-1] in _EMPLOYEE:  # "construction employee" is a construction worker
         found = [*found[:-1], "worker"]
-    if len(found) > 1 and found[-1] in _GUY:
-        found = found[:-1]
+    if len(found) > 1 and found[-1] in _GUY and any(_names_work(word) for word in found[:-1]):
+        found = found[:-1]  # but "5 guys" and "the guy" are no work
     return expand([word for word in found if word not in STOPWORDS])
 
 
@@ -525,7 +532,7 @@ _JOB_AD = re.compile(
     r"\b(?:help\s+)?wanted\b|\bneeded\b|\bwith\s+benefits\b|\b(?:weekly|daily|same\s+day|instant)\s+pay\b"
     r"|\bpaid\s+(?:weekly|daily|training)\b|\bsign[\s-]*on\s+bonus\b|\b(?:start|starts)\s+(?:today|asap|now)\b"
     r"|\bimmediate\s+start\b|\basap\b|\$\s*\d+(?:\.\d+)?\s*(?:/|an?|per)?\s*(?:hr|hour)\b"
-    r"|\b(?:cash\s+)?same\s+day(?:\s+pay)?\b|\bcash\s+(?:daily|paid)\b|\bpaid\s+(?:in\s+)?cash\b"
+    r"|\bcash\s+(?:same\s+day|daily)\b|\bpaid\s+(?:in\s+)?cash\b"
     r"|\b(?:for\s+)?\d\d\s*-?\s*(?:years?|yrs?)\s*-?\s*olds?\b",
     re.IGNORECASE,
 )

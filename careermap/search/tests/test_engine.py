@@ -637,7 +637,8 @@ def test_an_employer_alone_names_no_job() -> None:
     for query in ("hertz", "startup", "big tech", "startup jobs"):
         outcome = INDEX.search_detail(query)
         assert (outcome.hits, outcome.names_no_job) == ([], True), query
-    assert INDEX.search_detail("xqzvw").names_no_job is False  # nothing known: not said to name no job
+    for query in ("xqzvw", "???", "the"):  # nothing known, or nothing at all: not said to name no job
+        assert INDEX.search_detail(query).names_no_job is False, query
     for query in ("16 year old", "jobs for 16 year olds", "$20/hr"):  # what a job ad adds, alone
         outcome = INDEX.search_detail(query)
         assert (outcome.hits, outcome.names_no_job) == ([], True), query

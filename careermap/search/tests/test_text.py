@@ -255,6 +255,7 @@ def test_what_a_job_ad_adds_about_pay_perks_and_start_is_dropped() -> None:
     assert query_tokens("moving help cash same day") == ["moving", "help"]
     assert query_tokens("mover paid in cash") == ["mover"]
     assert query_tokens("cash office clerk") == ["cash", "office", "clerk"]  # a job of its own
+    assert query_tokens("same day surgery nurse") == ["same", "day", "surgery", "nurse"]
 
 
 def test_a_last_guy_is_the_person_doing_the_work() -> None:
@@ -262,6 +263,7 @@ def test_a_last_guy_is_the_person_doing_the_work() -> None:
     assert tokens("yard guy") == ["yard"]
     assert tokens("pool gal") == ["pool"]
     assert tokens("guy") == ["guy"]
+    assert tokens("5 guys") == ["5", "guys"] and tokens("the guy") == ["guy"]  # no work named
 
 
 def test_a_shift_is_dropped_from_a_query_that_names_a_job_but_not_from_a_role_that_runs_one() -> None:
@@ -300,6 +302,7 @@ def test_a_leading_or_or_iv_names_something() -> None:
     assert tokens("OR Nurse") == ["operating", "room", "nurse"]
     assert query_tokens("or tech") == ["operating", "room", "technician"]
     assert tokens("OR analyst") == ["operations", "research", "analyst"]  # an analyst's OR
+    assert tokens("OR research") == ["operations", "research"]
     assert query_tokens("iv tech") == ["intravenous", "technician"]
     assert tokens("Engineer IV") == ["engineer", "iv"]  # a level, dropped later
     assert tokens("Cashier or Clerk") == ["cashier", "clerk"]
