@@ -647,15 +647,19 @@ def main() -> None:
         if unknown:
             raise SystemExit(f"{path.name}: codes not in the O*NET data: {', '.join(unknown)}")
         everyday_keys = {key(q) for q, _ in everyday.queries}
-        without_everyday = [t for t in titles if not spellings(t) & everyday_keys]
+        held_corpus = without_titles(corpus, everyday_keys)
+        without_everyday = list(held_corpus.titles)
+        dropped = (
+            f"{len(titles) - len(without_everyday)} rows, {len(corpus.synonyms) - len(held_corpus.synonyms)} entries"
+        )
         print()
         print(f"{path.name}, {len(everyday.queries)} queries:")
-        held = SearchIndex(without_titles(corpus, everyday_keys), weights)
+        held = SearchIndex(held_corpus, weights)
         for label, searched, index_titles in (
             ("as served (full index)", served, titles),
             ("as served, without synonyms.yaml", no_synonyms, None),
             ("as served, level weights 0.3/0.3 on every result (no window)", served_levels, None),
-            (f"held out ({len(titles) - len(without_everyday)} rows with those words removed)", held, without_everyday),
+            (f"held out ({dropped} with those words removed)", held, without_everyday),
         ):
             rows = [("Career Map", ours(searched, everyday))]
             if index_titles is not None:
