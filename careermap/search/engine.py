@@ -138,6 +138,7 @@ class SearchIndex:
         # An occupation's full title, word for word (stop words and all): typed so, it is the answer
         # ("Disc Jockeys, Except Radio" and "Radio Disc Jockeys" are the same words without "except").
         self.verbatim_title = {tuple(text.words(occ.title)): owner_of_code[occ.code] for occ in corpus.occupations}
+        self.verbatim_term: dict[frozenset[str], int] = {}  # a reviewed term's stems, in any order
         # An "Except" clause names jobs the occupation is not: its words are not the occupation's,
         # and a query holding one lowers it (`Weights.excluded`): "radio DJ" is not "Disc Jockeys,
         # Except Radio", "pediatric orthopedic surgeon" not "Orthopedic Surgeons, Except Pediatric".
@@ -188,6 +189,7 @@ class SearchIndex:
         # names it, though it gets no exact-title bonus.
         named = set(main_titles) | {entry for entry, origin in enumerate(self.entry_origin) if origin == "title"}
         misspelt: set[str] = set()  # words of reviewed misspellings ("manger" in "sales manger")
+        ambiguous: set[frozenset[str]] = set()
         for synonym in sorted(corpus.synonyms, key=lambda s: s.term):
             entries = by_stems.get(stems_of(text.exceptions(synonym.means)[0]), [])
             main = [entry for entry in entries if entry in named]
@@ -207,6 +209,12 @@ class SearchIndex:
             searched = text.without_trailing(toks)
             indexed = " ".join(searched) if searched != toks else ""
             add(owner, synonym.term, weights.synonym, origin, main=True, indexed=indexed)
+            # typed word for word, a reviewed term leads like an occupation's own title: near ties
+            # with look-alike titles ("Adaptive Physical Education Teacher") must not turn on the
+            # idf drift that any new entry elsewhere brings
+            term_stems = frozenset(text.stem(word) for word in searched)
+            if self.verbatim_term.setdefault(term_stems, owner) != owner:
+                ambiguous.add(term_stems)  # "sales staff" and "staffing sales" mean two jobs: neither leads
             misspelt |= misspelt_words(synonym.term, synonym.means)
             # a read's term is also a title of the occupations the read covers, so they follow it
             # ("virtual assistant": the read, then Secretaries and Administrative Assistants), each
@@ -214,6 +222,8 @@ class SearchIndex:
             for occupation in covered_by.get(owner, ()):
                 if (occupation, frozenset(text.tokens(synonym.term)), False) not in seen:  # O*NET's own title stays
                     add(occupation, synonym.term, weights.covered_synonym, "closest (synonym)")
+        for term_stems in ambiguous:
+            del self.verbatim_term[term_stems]
 
         # A title or reviewed synonym made only of job-search words ("remote work") still names one.
         self.named_no_job = {
@@ -562,6 +572,8 @@ class SearchIndex:
                 if excluded:
                     totals_array[excluded] *= np.where(totals_array[excluded] > 0, w.excluded, 1.0)
         verbatim = self.verbatim_title.get(typed)
+        if verbatim is None:
+            verbatim = self.verbatim_term.get(frozenset(q))
         if verbatim is not None and scored[verbatim]:
             totals_array[verbatim] = totals_array[scored].max() + w.verbatim
         levels = {LEVEL_OF_WORD[tok] for tok in toks if tok in LEVEL_OF_WORD}
