@@ -61,9 +61,10 @@ class Hit:
 @dataclasses.dataclass(frozen=True)
 class Outcome:
     hits: list[Hit]
-    exact: bool  # the first hit holds every word typed (no typo replaced, no "closest" synonym)
+    exact: bool  # the first hit holds every word meant (typos as read), and is no "closest" synonym
     names_no_job: bool = False  # only job-search words ("jobs near me"): no hits, on purpose
     broad: int = 0  # a lone role word ("engineer"): how many occupations have titles it heads
+    read_as: str = ""  # the query with its typos as they were read ("registered nurse"); "" if none
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

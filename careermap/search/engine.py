@@ -48,7 +48,7 @@ from careermap.search.documents import (
     occupation_level,
     supervisor_of,
 )
-from careermap.search.querywords import QueryWord, query_words
+from careermap.search.querywords import QueryWord, meant_stems, query_words, read_as
 from careermap.search.synonyms import Synonym, misspelt_words
 
 FEATURE_CLASSES = ("stem", "head", "root", "desc")
@@ -485,15 +485,20 @@ class SearchIndex:
         # an employer named beside a job ("kroger clerk") is understood, not missing
         # and words run together ("registerednurse") are the words typed, not a guess
         run_together = {qw.split_from for qw in words}
+        # a typo read as a known word is understood too: the page says what it was read as
+        corrected = {qw.typed for qw in words}
         known = all(
             tok in text.LEVEL_WORDS
+            or tok in corrected
             or tok in text.EMPLOYERS
             or tok in text.SENIORITY
             or text.stem(tok) in self.idf
             or tok in run_together
             for tok in toks
         )
-        if not words and toks:
+        loose = not words and bool(toks)
+        if loose:
+            # a guess, not a reading: the page says "closest", and not what it was read as
             words = query_words(self, toks, cutoff=LOOSE_CUTOFF)
         q: dict[str, float] = {}
         meant: dict[str, float] = {}
@@ -642,20 +647,29 @@ class SearchIndex:
             for owner, score in ranked
         ]
         is_exact = False
-        if hits and known:
+        leader_words: dict[str, str] = {}
+        if hits:
             leader = ranked[0][0]
             # a read reached through an occupation it covers answers as exactly as that occupation
             candidates = [leader] + [occ for occ, reads in self.read_links.items() if leader in reads]
             for owner in candidates:
                 top = best_entry.get(owner)
-                if top is not None and set(q) - EMPLOYER_STEMS - optional <= self._entry_stems(top):
+                if top is None:
+                    continue
+                title_words = self._entry_words(top)
+                leader_words = leader_words or title_words
+                if known and meant_stems(words, set(title_words)) - EMPLOYER_STEMS - optional <= set(title_words):
                     is_exact = self.entry_origin[top] != "closest (synonym)"
+                    leader_words = title_words
                     break
         broad = self.broad_heads.get(next(iter(q)), 0) if len(q) == 1 and hits else 0
-        return Outcome(hits=hits, exact=is_exact, broad=broad)
+        return Outcome(
+            hits=hits, exact=is_exact, broad=broad, read_as="" if loose else read_as(query, words, leader_words)
+        )
 
-    def _entry_stems(self, entry: int) -> set[str]:
-        return {self.stem_of[word] for word in text.tokens(self.entry_text[entry]) if word in self.stem_of}
+    def _entry_words(self, entry: int) -> dict[str, str]:
+        """The entry's words by stem, as it writes them."""
+        return {self.stem_of[word]: word for word in text.tokens(self.entry_text[entry]) if word in self.stem_of}
 
     def _matched(self, owner: int, best_entry: dict[int, int]) -> dict[str, str]:
         entry = best_entry.get(owner)

@@ -29,6 +29,7 @@ class QueryWord:
     # still exactly the query ("kitchne manager" is the title "Kitchen Manager", not a part of it)
     meant: float = 0.0
     split_from: str = ""  # the word typed, where this is one of the known words it ran together
+    typed: str = ""  # the word typed, where this word is what a typo or a word cut short was read as
 
     def __post_init__(self) -> None:
         if not self.meant:
@@ -60,8 +61,10 @@ def query_words(index: SearchIndex, toks: list[str], cutoff: float | None = None
             # a known word can still be a typo: "enginer" (stem engin), "tuck driver"
             fixed = misspelt_known_stem(index, word, stem) or real_word_typo(index, word, stem, toks)
             if fixed is not None:
-                word, stem = fixed, index.stem_of[fixed]
-            out.append(QueryWord(word, stem, index._word_weight(word, stem)))
+                fixed_stem = index.stem_of[fixed]
+                out.append(QueryWord(fixed, fixed_stem, index._word_weight(fixed, fixed_stem), typed=word))
+            else:
+                out.append(QueryWord(word, stem, index._word_weight(word, stem)))
         elif (stem not in index.desc_idf or word not in index.desc_words) and (
             slips := one_slip_typos(index, word, context)
         ):
@@ -70,7 +73,7 @@ def query_words(index: SearchIndex, toks: list[str], cutoff: float | None = None
             for match, similarity in slips:
                 stem = index.stem_of[match]
                 meant = index._word_weight(match, stem)
-                out.append(QueryWord(match, stem, meant * similarity / 100.0, meant))
+                out.append(QueryWord(match, stem, meant * similarity / 100.0, meant, typed=word))
         elif (parts := split_compound(index, word)) is not None:
             for part in parts:
                 part_stem = index.stem_of[part]
@@ -80,7 +83,7 @@ def query_words(index: SearchIndex, toks: list[str], cutoff: float | None = None
         elif (whole := clipped(index, word, context)) is not None:
             stem = index.stem_of[whole]
             meant = index._word_weight(whole, stem)
-            out.append(QueryWord(whole, stem, meant * index.weights.clipped, meant))
+            out.append(QueryWord(whole, stem, meant * index.weights.clipped, meant, typed=word))
         elif len(word) >= 4 and not word.isdigit():
             for match, similarity in closest_typos(index, word, cutoff or index.weights.fuzzy_cutoff, context):
                 stem = index.stem_of[match]
@@ -88,8 +91,47 @@ def query_words(index: SearchIndex, toks: list[str], cutoff: float | None = None
                 weight = meant * similarity / 100.0
                 if context and slips_between(word, match) > 1:
                     weight *= index.weights.far_typo
-                out.append(QueryWord(match, stem, weight, meant))
+                out.append(QueryWord(match, stem, weight, meant, typed=word))
     return out
+
+
+def meant_stems(words: list[QueryWord], title_stems: set[str]) -> set[str]:
+    """The stems a title must hold to be exactly what was meant: each word typed as the index knows
+    it, and for each typo, one word it was read as (the one this title holds, if any)."""
+    return {qw.stem for qw in words if not qw.typed} | {
+        _reading(group, title_stems).stem for group in _typos(words).values()
+    }
+
+
+_TYPED_WORD = re.compile(r"[^\W_]+")
+
+
+def read_as(query: str, words: list[QueryWord], title_words: dict[str, str]) -> str:
+    """The query with each typo replaced by the word it was read as, the one the first result's
+    title holds where there were several ("registred nurse" → "registered nurse"); of that word and
+    the title's own form of it, the nearer to what was typed ("charge nurs": nurse, not nursing;
+    "plumbng": plumbing, not plumber). "" when no word was a typo."""
+    typos = _typos(words)
+    if not typos:
+        return ""
+    reading = {}
+    for typed, group in typos.items():
+        meant = _reading(group, set(title_words))
+        forms = [meant.word, title_words.get(meant.stem, meant.word)]
+        reading[typed] = min(forms, key=lambda form: OSA.distance(typed, form))
+    return _TYPED_WORD.sub(lambda word: reading.get(word.group(0).lower(), word.group(0)), query)
+
+
+def _typos(words: list[QueryWord]) -> dict[str, list[QueryWord]]:
+    out: dict[str, list[QueryWord]] = {}
+    for qw in words:
+        if qw.typed:
+            out.setdefault(qw.typed, []).append(qw)
+    return out
+
+
+def _reading(group: list[QueryWord], title_stems: set[str]) -> QueryWord:
+    return max([qw for qw in group if qw.stem in title_stems] or group, key=lambda qw: qw.weight)
 
 
 def misspelt_known_stem(index: SearchIndex, typed: str, stem: str) -> str | None:

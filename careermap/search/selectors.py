@@ -121,6 +121,7 @@ class SearchResults:
     names_no_job: bool = False  # only job-search words ("jobs near me"): no results, and the page says why
     broad: int = 0  # a lone role word ("engineer"): the occupations it heads titles of; the page says so
     military_code: bool = False  # a military job code we have not placed ("25u"): no results, the page says so
+    read_as: str = ""  # the query with its typos as they were read ("registered nurse"): the page says so
 
 
 def search(*, query: str, limit: int = 10) -> SearchResults:
@@ -136,6 +137,7 @@ def search(*, query: str, limit: int = 10) -> SearchResults:
         names_no_job=outcome.names_no_job,
         broad=outcome.broad,
         military_code=not outcome.hits and text.is_military_code(query),
+        read_as=outcome.read_as,
     )
 
 

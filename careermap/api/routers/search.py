@@ -85,7 +85,12 @@ class SearchOut(Schema):
     query: str
     count: int
     exact: bool = Field(
-        description="False when no occupation matches the query exactly and the results are the closest"
+        description="False when no occupation matches the query exactly (as `read_as`, where a word was "
+        "misspelt) and the results are the closest"
+    )
+    read_as: str | None = Field(
+        description='The query with each misspelt word replaced by the word it was read as ("registred nurse" → '
+        '"registered nurse"); null when no word was'
     )
     names_no_job: bool = Field(
         description='True when the query holds only job-search words ("jobs near me", "entry level", '
@@ -134,6 +139,7 @@ def _answer(params: SearchParams) -> dict[str, Any]:
         "query": results.query,
         "count": len(results.hits),
         "exact": results.exact,
+        "read_as": results.read_as or None,
         "names_no_job": results.names_no_job,
         "broad": results.broad,
         "military_code": results.military_code,

@@ -88,9 +88,25 @@ def test_a_synonym_of_a_read_finds_the_read_then_the_occupations_it_covers() -> 
     assert [(h.key, h.matched_kind) for h in hits] == [("food-delivery", "synonym"), ("53-3031.00", "alternate title")]
 
 
-def test_exact_is_false_when_a_word_was_a_typo_or_is_missing() -> None:
-    assert INDEX.search_detail("registered nurse").exact is True
-    assert INDEX.search_detail("registred nurse").exact is False  # found, but through a corrected word
+def test_a_typo_is_read_as_the_word_it_misspells_and_says_so() -> None:
+    """A misspelt title is the title as read: the page says "Showing results for 'registered
+    nurse'" and counts it exact, where it used to say no occupation matched "registred nurse"."""
+    assert (INDEX.search_detail("registered nurse").exact, INDEX.search_detail("registered nurse").read_as) == (
+        True,
+        "",
+    )
+    outcome = INDEX.search_detail("registred nurse")
+    assert (outcome.exact, outcome.read_as, outcome.hits[0].key) == (True, "registered nurse", "29-1141.00")
+    assert INDEX.search_detail("Skin doctr").read_as == "Skin doctor"  # the rest as typed
+    # of the word read and the title's own form of it, the nearer to what was typed
+    assert INDEX.search_detail("charge nurs").read_as == "charge nurse"  # not "nursing"
+    assert INDEX.search_detail("plumbng").read_as == "plumbing"  # not "plumber"
+
+
+def test_exact_is_false_when_a_word_is_missing_typo_or_not() -> None:
+    assert INDEX.search_detail("registered nurse plumber").exact is False
+    outcome = INDEX.search_detail("plumbng taxi")
+    assert (outcome.exact, outcome.read_as) == (False, "plumbing taxi")  # what was read, and not found whole
     assert INDEX.search_detail("xxyyzz").hits == []
 
 
@@ -101,6 +117,7 @@ def test_a_word_too_far_from_any_title_still_finds_the_closest() -> None:
     outcome = INDEX.search_detail("pulmbre")
     assert outcome.hits[0].key in {"47-2152.00", "plumber"}  # ... so the looser one answers
     assert outcome.exact is False
+    assert outcome.read_as == ""  # a guess, not a reading: the page says "closest" and nothing more
 
 
 def test_occupation_levels() -> None:

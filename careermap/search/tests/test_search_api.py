@@ -103,8 +103,11 @@ def test_each_result_says_what_it_matched(client: Client, search_data: None) -> 
     body = client.get("/api/v1/search", {"q": "skin doctor", "limit": "1"}).json()
     assert body["exact"] is True
     assert (body["results"][0]["matched"], body["results"][0]["matched_kind"]) == ("Skin Doctor", "alternate title")
+    assert body["read_as"] is None
     body = client.get("/api/v1/search", {"q": "plumbng", "limit": "1"}).json()
-    assert body["exact"] is False  # found only through a corrected word: the closest, said so
+    assert (body["exact"], body["read_as"]) == (True, "plumbing")  # a typo, read as the word it misspells
+    body = client.get("/api/v1/search", {"q": "pulmbre", "limit": "1"}).json()
+    assert (body["exact"], body["read_as"]) == (False, None)  # too far for a reading: the closest, said so
     assert body["count"] == 1
 
 

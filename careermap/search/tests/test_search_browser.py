@@ -57,7 +57,7 @@ def test_without_a_suggestion_the_form_searches_as_before(page: Page, live_serve
     page.locator("#search-q").fill("plumbng")
     page.locator("#search-q").press("Enter")
     page.wait_for_url("**/search/?q=plumbng", timeout=5000)
-    expect(page.get_by_text("No occupation matches “plumbng” exactly; closest:")).to_be_visible()
+    expect(page.get_by_text("Showing results for “plumbing” (you typed “plumbng”).")).to_be_visible()
 
 
 def test_the_results_page_has_no_serious_accessibility_violations(

@@ -108,10 +108,18 @@ def test_each_result_says_what_matched_and_shows_pay_and_durability(client: Clie
 
 
 def test_a_query_found_only_approximately_says_closest(client: Client, search_data: None) -> None:
-    html = client.get("/search/?q=plumbng").content.decode()
-    assert "No occupation matches “plumbng” exactly; closest:" in html
+    html = client.get("/search/?q=pulmbre").content.decode()
+    assert "No occupation matches “pulmbre” exactly; closest:" in html
     assert result_links(html)  # ... and still shows the closest results
     html = client.get("/search/?q=plumber").content.decode()
+    assert "exactly; closest" not in html
+    assert "Showing results for" not in html
+
+
+def test_a_misspelt_query_says_what_it_was_read_as(client: Client, search_data: None) -> None:
+    html = client.get("/search/?q=plumbng").content.decode()
+    assert "Showing results for <strong>“plumbing”</strong> (you typed “plumbng”)." in html
+    assert "best match" in html and "for “plumbing”, best first." in html
     assert "exactly; closest" not in html
 
 
