@@ -490,6 +490,7 @@ class SearchIndex:
         known = all(
             tok in text.LEVEL_WORDS
             or tok in corrected
+            or tok in text.NO_JOB_WORDS
             or tok in text.EMPLOYERS
             or tok in text.SENIORITY
             or text.stem(tok) in self.idf
@@ -647,29 +648,31 @@ class SearchIndex:
             for owner, score in ranked
         ]
         is_exact = False
-        leader_words: dict[str, str] = {}
+        leader_stems: set[str] = set()
         if hits:
             leader = ranked[0][0]
             # a read reached through an occupation it covers answers as exactly as that occupation
             candidates = [leader] + [occ for occ, reads in self.read_links.items() if leader in reads]
+            # what a job ad says beside the job ("remote", "nights", "summer") is no part of it
+            ad_words = {qw.stem for qw in words if qw.word in text.NO_JOB_WORDS}
             for owner in candidates:
                 top = best_entry.get(owner)
                 if top is None:
                     continue
-                title_words = self._entry_words(top)
-                leader_words = leader_words or title_words
-                if known and meant_stems(words, set(title_words)) - EMPLOYER_STEMS - optional <= set(title_words):
+                stems = self._entry_stems(top)
+                leader_stems = leader_stems or stems
+                needed = meant_stems(words, stems) - EMPLOYER_STEMS - optional
+                if known and ((needed - ad_words) or needed) <= stems:
                     is_exact = self.entry_origin[top] != "closest (synonym)"
-                    leader_words = title_words
+                    leader_stems = stems
                     break
         broad = self.broad_heads.get(next(iter(q)), 0) if len(q) == 1 and hits else 0
         return Outcome(
-            hits=hits, exact=is_exact, broad=broad, read_as="" if loose else read_as(query, words, leader_words)
+            hits=hits, exact=is_exact, broad=broad, read_as="" if loose else read_as(query, words, leader_stems)
         )
 
-    def _entry_words(self, entry: int) -> dict[str, str]:
-        """The entry's words by stem, as it writes them."""
-        return {self.stem_of[word]: word for word in text.tokens(self.entry_text[entry]) if word in self.stem_of}
+    def _entry_stems(self, entry: int) -> set[str]:
+        return {self.stem_of[word] for word in text.tokens(self.entry_text[entry]) if word in self.stem_of}
 
     def _matched(self, owner: int, best_entry: dict[int, int]) -> dict[str, str]:
         entry = best_entry.get(owner)

@@ -106,19 +106,17 @@ def meant_stems(words: list[QueryWord], title_stems: set[str]) -> set[str]:
 _TYPED_WORD = re.compile(r"[^\W_]+")
 
 
-def read_as(query: str, words: list[QueryWord], title_words: dict[str, str]) -> str:
+def read_as(query: str, words: list[QueryWord], title_stems: set[str]) -> str:
     """The query with each typo replaced by the word it was read as, the one the first result's
-    title holds where there were several ("registred nurse" → "registered nurse"); of that word and
-    the title's own form of it, the nearer to what was typed ("charge nurs": nurse, not nursing;
-    "plumbng": plumbing, not plumber). "" when no word was a typo."""
-    typos = _typos(words)
-    if not typos:
+    title holds where there were several ("registred nurse" → "registered nurse"); "" when no word
+    was a typo. A word cut short ("nurs", "xray" for xraytech) is shorthand, not a slip: left as typed."""
+    reading: dict[str, str] = {}
+    for typed, group in _typos(words).items():
+        meant = _reading(group, title_stems)
+        if not meant.word.startswith(typed):
+            reading[typed] = meant.word
+    if not reading:
         return ""
-    reading = {}
-    for typed, group in typos.items():
-        meant = _reading(group, set(title_words))
-        forms = [meant.word, title_words.get(meant.stem, meant.word)]
-        reading[typed] = min(forms, key=lambda form: OSA.distance(typed, form))
     return _TYPED_WORD.sub(lambda word: reading.get(word.group(0).lower(), word.group(0)), query)
 
 

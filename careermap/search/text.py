@@ -87,7 +87,8 @@ NO_JOB_WORDS = (
         """
         no part full time entry work working career careers employment highest paying pay best top good easy
         needed wanted help benefits weekly daily bonus asap
-        high local today online remote hybrid weekend weekends overnight night shift seasonal temporary temp summer
+        high local today online remote hybrid weekend weekends overnight night nights evening evenings shift shifts
+        seasonal temporary temp summer hire
         """
     )
 )

@@ -98,9 +98,20 @@ def test_a_typo_is_read_as_the_word_it_misspells_and_says_so() -> None:
     outcome = INDEX.search_detail("registred nurse")
     assert (outcome.exact, outcome.read_as, outcome.hits[0].key) == (True, "registered nurse", "29-1141.00")
     assert INDEX.search_detail("Skin doctr").read_as == "Skin doctor"  # the rest as typed
-    # of the word read and the title's own form of it, the nearer to what was typed
-    assert INDEX.search_detail("charge nurs").read_as == "charge nurse"  # not "nursing"
-    assert INDEX.search_detail("plumbng").read_as == "plumbing"  # not "plumber"
+    assert INDEX.search_detail("plumbng").read_as == "plumbing"
+    # a word cut short is shorthand, not a slip: matched as what it stands for, shown as typed
+    assert (INDEX.search_detail("charge nurs").exact, INDEX.search_detail("charge nurs").read_as) == (True, "")
+
+
+def test_what_a_job_ad_adds_beside_the_job_is_not_missing_from_an_exact_match() -> None:
+    """ "line cook nights", "data entry remote": the job is found exactly; the schedule or the
+    place of work is no word the title lacks."""
+    for query in ("registered nurse weekends", "remote registered nurse", "registered nurse summer"):
+        outcome = INDEX.search_detail(query)
+        assert (outcome.hits[0].key, outcome.exact) == ("29-1141.00", True), query
+    for query in ("taxi driver nights", "taxi driver night shift", "taxi driver part time"):  # words titles hold
+        outcome = INDEX.search_detail(query)
+        assert (outcome.hits[0].key, outcome.exact) == ("53-3054.00", True), query
 
 
 def test_exact_is_false_when_a_word_is_missing_typo_or_not() -> None:
