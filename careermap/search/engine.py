@@ -252,6 +252,15 @@ class SearchIndex:
             for word in toks
         }
         self.misspellings = misspelt - official
+        # misspellings spelled as they sound ("kasheer" for cashier), which only reviewed entries
+        # hold: a typo may be read as one, but the page does not offer it as the spelling
+        sounds = {text.sound_key(word) for word in official}
+        official_stems = {self.stem_of[word] for word in official}
+        self.sound_alikes = frozenset(
+            word
+            for word in set(self.words) - official
+            if len(word) >= 5 and self.stem_of[word] not in official_stems and text.sound_key(word) in sounds
+        )
         self.typo_words: list[str] = [word for word in self.words if word not in self.misspellings]
 
         # Entries as arrays, and postings: stem → the entries holding it, head stem → the entries
@@ -668,7 +677,10 @@ class SearchIndex:
                     break
         broad = self.broad_heads.get(next(iter(q)), 0) if len(q) == 1 and hits else 0
         return Outcome(
-            hits=hits, exact=is_exact, broad=broad, read_as="" if loose else read_as(query, words, leader_stems)
+            hits=hits,
+            exact=is_exact,
+            broad=broad,
+            read_as="" if loose else read_as(query, words, leader_stems, self.sound_alikes),
         )
 
     def _entry_stems(self, entry: int) -> set[str]:

@@ -106,13 +106,17 @@ def meant_stems(words: list[QueryWord], title_stems: set[str]) -> set[str]:
 _TYPED_WORD = re.compile(r"[^\W_]+")
 
 
-def read_as(query: str, words: list[QueryWord], title_stems: set[str]) -> str:
+def read_as(query: str, words: list[QueryWord], title_stems: set[str], unspelt: frozenset[str] = frozenset()) -> str:
     """The query with each typo replaced by the word it was read as, the one the first result's
     title holds where there were several ("registred nurse" → "registered nurse"); "" when no word
-    was a typo. A word cut short ("nurs", "xray" for xraytech) is shorthand, not a slip: left as typed."""
+    was a typo, or when a reading is no spelling to offer (`unspelt`: "kashier" read as the reviewed
+    misspelling "kasheer"). A word cut short ("nurs", "xray" for xraytech) is shorthand, not a
+    slip: left as typed."""
     reading: dict[str, str] = {}
     for typed, group in _typos(words).items():
         meant = _reading(group, title_stems)
+        if meant.word in unspelt:
+            return ""
         if not meant.word.startswith(typed):
             reading[typed] = meant.word
     if not reading:

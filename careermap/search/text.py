@@ -580,6 +580,27 @@ def _spaced_abbreviation(match: re.Match[str]) -> str:
     return joined if joined in SYNONYMS else match.group(0)
 
 
+_SOUNDS = (
+    (re.compile(r"tion|sion|cian|shan|shun|tian"), "xn"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"ck|q"), "k"),
+    (re.compile(r"c(?=[eiy])"), "s"),
+    (re.compile(r"c"), "k"),
+    (re.compile(r"x"), "ks"),
+    (re.compile(r"z"), "s"),
+    (re.compile(r"(?<=.)[aeiouy]+"), ""),
+    (re.compile(r"(.)\1+"), r"\1"),
+)
+
+
+def sound_key(word: str) -> str:
+    """A rough key of how a word sounds: "kasheer" and "cashier" are both kshr, "fisical" and
+    "physical" fskl. Only to tell a misspelling spelled as it sounds from a word of its own."""
+    for pattern, replacement in _SOUNDS:
+        word = pattern.sub(replacement, word)
+    return word
+
+
 def query_tokens(text: str) -> list[str]:
     """`tokens` of a query, a last "job" or "position" (TRAILING_WORDS) dropped, and trainee words
     (TRAINEE_WORDS), job-search words (SEARCH_WORDS, "no experience") and a schedule ("part time")

@@ -103,6 +103,15 @@ def test_a_typo_is_read_as_the_word_it_misspells_and_says_so() -> None:
     assert (INDEX.search_detail("charge nurs").exact, INDEX.search_detail("charge nurs").read_as) == (True, "")
 
 
+def test_a_typo_read_as_a_reviewed_misspelling_is_not_offered_as_its_spelling() -> None:
+    """ "kashier" was read as "kasheer", a misspelling synonyms.yaml holds: the page said "Showing
+    results for 'kasheer'". A word only a reviewed entry holds is no spelling to offer."""
+    index = SearchIndex(dataclasses.replace(CORPUS, synonyms=(Synonym(term="taksee driver", means="Taxi Drivers"),)))
+    outcome = index.search_detail("taksie driver")
+    assert (outcome.hits[0].key, outcome.exact, outcome.read_as) == ("53-3054.00", True, "")
+    assert index.search_detail("taxi drivr").read_as == "taxi driver"
+
+
 def test_what_a_job_ad_adds_beside_the_job_is_not_missing_from_an_exact_match() -> None:
     """ "line cook nights", "data entry remote": the job is found exactly; the schedule or the
     place of work is no word the title lacks."""
