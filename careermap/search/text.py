@@ -88,7 +88,7 @@ NO_JOB_WORDS = (
         no part full time entry work working career careers employment highest paying pay best top good easy
         needed wanted help benefits weekly daily bonus asap
         high local today online remote hybrid weekend weekends overnight night nights evening evenings shift shifts
-        seasonal temporary temp summer hire
+        seasonal temporary temp summer hire retired
         """
     )
 )
@@ -601,6 +601,11 @@ def sound_key(word: str) -> str:
     return word
 
 
+# "former marine", "ex cop", "retired teacher": the job the searcher held; the word before it names
+# none ("retired" was read as a tire "retread", "former" as a foundry "Hand Former")
+_FORMERLY = _word_set("former formerly ex retired")
+
+
 def query_tokens(text: str) -> list[str]:
     """`tokens` of a query, a last "job" or "position" (TRAILING_WORDS) dropped, and trainee words
     (TRAINEE_WORDS), job-search words (SEARCH_WORDS, "no experience") and a schedule ("part time")
@@ -609,6 +614,8 @@ def query_tokens(text: str) -> list[str]:
     text = _SPACED_LETTERS.sub(_spaced_abbreviation, text)
     text = spoken_codes(text)
     toks = tokens(without_job_ad(text)) or tokens(text)
+    while len(toks) > 1 and toks[0] in _FORMERLY:
+        toks = toks[1:]
     kept = [
         word
         for i, word in enumerate(toks)

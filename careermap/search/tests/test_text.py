@@ -266,6 +266,16 @@ def test_a_last_guy_is_the_person_doing_the_work() -> None:
     assert tokens("5 guys") == ["5", "guys"] and tokens("the guy") == ["guy"]  # no work named
 
 
+def test_a_job_once_held_is_the_job() -> None:
+    """ "retired teacher" was read as "retarded teacher" (an old O*NET title), "former farmer" found a
+    foundry "Hand Former": the word before the job names none."""
+    assert query_tokens("retired teacher") == ["teacher"]
+    assert query_tokens("former farmer") == ["farmer"]
+    assert query_tokens("ex-cop") == ["cop"]
+    assert query_tokens("former") == ["former"]  # nothing else to search
+    assert query_tokens("hand former") == ["hand", "former"]  # after the job, a word of it
+
+
 def test_a_shift_is_dropped_from_a_query_that_names_a_job_but_not_from_a_role_that_runs_one() -> None:
     """ "2nd shift welder" and "cnc operator 2nd shift" found Team Assemblers and packaging
     operators through "2nd shift production" and "2nd shift machine operator"."""
