@@ -73,6 +73,17 @@ def title_features(toks: list[str], heads: tuple[str, ...]) -> list[tuple[str, s
     return out
 
 
+def sounds_like_meant(word: str, means: str) -> bool:
+    """ "kasheer" in a term meaning Cashiers sounds like "cashier": a misspelling, not a word."""
+    key = text.sound_key(word)
+    return any(
+        key == text.sound_key(form)
+        for meant in text.tokens(means)
+        for form in (meant, meant.removesuffix("s"), meant.removesuffix("es"))
+        if form != word
+    )
+
+
 class SearchIndex:
     """Built once from a Corpus; `search()` only reads it, so threads can share one index."""
 
@@ -254,12 +265,12 @@ class SearchIndex:
         self.misspellings = misspelt - official
         # misspellings spelled as they sound ("kasheer" for cashier), which only reviewed entries
         # hold: a typo may be read as one, but the page does not offer it as the spelling
-        sounds = {text.sound_key(word) for word in official}
-        official_stems = {self.stem_of[word] for word in official}
+        # (a word of a reviewed term that sounds like a word of what it means, as no title spells it)
         self.sound_alikes = frozenset(
             word
-            for word in set(self.words) - official
-            if len(word) >= 5 and self.stem_of[word] not in official_stems and text.sound_key(word) in sounds
+            for synonym in corpus.synonyms
+            for word in text.tokens(synonym.term)
+            if word not in official and len(word) >= 5 and sounds_like_meant(word, synonym.means)
         )
         self.typo_words: list[str] = [word for word in self.words if word not in self.misspellings]
 
@@ -663,7 +674,7 @@ class SearchIndex:
             # a read reached through an occupation it covers answers as exactly as that occupation
             candidates = [leader] + [occ for occ, reads in self.read_links.items() if leader in reads]
             # what a job ad says beside the job ("remote", "nights", "summer") is no part of it
-            ad_words = {qw.stem for qw in words if qw.word in text.NO_JOB_WORDS}
+            ad_words = {qw.stem for qw in words if qw.word in text.AD_EXTRAS}
             for owner in candidates:
                 top = best_entry.get(owner)
                 if top is None:

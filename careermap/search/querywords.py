@@ -30,6 +30,7 @@ class QueryWord:
     meant: float = 0.0
     split_from: str = ""  # the word typed, where this is one of the known words it ran together
     typed: str = ""  # the word typed, where this word is what a typo or a word cut short was read as
+    shorthand: bool = False  # read from a word cut short or without its vowels ("nurs", "bldg"), not a slip
 
     def __post_init__(self) -> None:
         if not self.meant:
@@ -52,6 +53,8 @@ def query_words(index: SearchIndex, toks: list[str], cutoff: float | None = None
             continue  # a brand no title names is no typo of one ("hertz" is no "heart")
         if word in text.SENIORITY and stem not in index.idf:
             continue  # "experienced cashier" is no "experience cashier"
+        if word in text.NO_JOB_WORDS and stem not in index.idf:
+            continue  # "nurse retired" is no tire "retread", "cashier asap" no "aap"
         if word in text.EMPLOYERS and named_job:
             # weighs little, but was typed: a title of just the words typed is still the query
             full = index._word_weight(word, stem)
@@ -83,7 +86,7 @@ def query_words(index: SearchIndex, toks: list[str], cutoff: float | None = None
         elif (whole := clipped(index, word, context)) is not None:
             stem = index.stem_of[whole]
             meant = index._word_weight(whole, stem)
-            out.append(QueryWord(whole, stem, meant * index.weights.clipped, meant, typed=word))
+            out.append(QueryWord(whole, stem, meant * index.weights.clipped, meant, typed=word, shorthand=True))
         elif len(word) >= 4 and not word.isdigit():
             for match, similarity in closest_typos(index, word, cutoff or index.weights.fuzzy_cutoff, context):
                 stem = index.stem_of[match]
@@ -108,20 +111,26 @@ _TYPED_WORD = re.compile(r"[^\W_]+")
 
 def read_as(query: str, words: list[QueryWord], title_stems: set[str], unspelt: frozenset[str] = frozenset()) -> str:
     """The query with each typo replaced by the word it was read as, the one the first result's
-    title holds where there were several ("registred nurse" → "registered nurse"); "" when no word
-    was a typo, or when a reading is no spelling to offer (`unspelt`: "kashier" read as the reviewed
-    misspelling "kasheer"). A word cut short ("nurs", "xray" for xraytech) is shorthand, not a
-    slip: left as typed."""
+    title holds where there were several ("Registred nurse" → "Registered nurse", in the case typed);
+    "" when no word was a typo. Left as typed: a word read as a misspelling that is no spelling to
+    offer (`unspelt`: "kashier" read as the reviewed "kasheer"), and shorthand ("nurs", "bldg")."""
     reading: dict[str, str] = {}
     for typed, group in _typos(words).items():
         meant = _reading(group, title_stems)
-        if meant.word in unspelt:
-            return ""
-        if not meant.word.startswith(typed):
+        if not meant.shorthand and meant.word not in unspelt:
             reading[typed] = meant.word
-    if not reading:
-        return ""
-    return _TYPED_WORD.sub(lambda word: reading.get(word.group(0).lower(), word.group(0)), query)
+
+    def replaced(match: re.Match[str]) -> str:
+        word = match.group(0)
+        read = reading.get(text.fold(word))
+        if read is None:
+            return word
+        if len(word) > 1 and word.isupper():
+            return read.upper()
+        return read[:1].upper() + read[1:] if word[:1].isupper() else read
+
+    shown = _TYPED_WORD.sub(replaced, query) if reading else ""
+    return "" if shown == query else shown
 
 
 def _typos(words: list[QueryWord]) -> dict[str, list[QueryWord]]:

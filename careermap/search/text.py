@@ -88,10 +88,14 @@ NO_JOB_WORDS = (
         no part full time entry work working career careers employment highest paying pay best top good easy
         needed wanted help benefits weekly daily bonus asap
         high local today online remote hybrid weekend weekends overnight night nights evening evenings shift shifts
-        seasonal temporary temp summer hire retired
+        seasonal temporary temp summer hire retired former formerly ex
         """
     )
 )
+# What a job ad says beside the job about where, when or for how long ("line cook nights", "remote
+# data entry"): no part of the job, so no word an exact match lacks. Not "night" or "evening",
+# which name jobs ("night porter", "evening news anchor")
+AD_EXTRAS = _word_set("remote hybrid nights weekend weekends overnight seasonal temporary temp summer shifts")
 
 # Abbreviations, brand names and spelling variants, applied to index titles and queries alike
 # (longest phrase first). Keys and values are lower-case words, as `words()` yields them.

@@ -121,6 +121,26 @@ def test_what_a_job_ad_adds_beside_the_job_is_not_missing_from_an_exact_match() 
     for query in ("taxi driver nights", "taxi driver night shift", "taxi driver part time"):  # words titles hold
         outcome = INDEX.search_detail(query)
         assert (outcome.hits[0].key, outcome.exact) == ("53-3054.00", True), query
+    # a job-ad word that can name a job is not passed over ("night porter", "daily news reporter")
+    assert INDEX.search_detail("taxi driver daily").exact is False
+
+
+def test_what_was_read_keeps_the_case_typed_and_reads_accents_as_the_search_does() -> None:
+    """A review found "Registred Nurse" shown as "registered Nurse", and "registréd nurse" shown
+    unchanged, as if it had been read as typed."""
+    assert INDEX.search_detail("Registred Nurse").read_as == "Registered Nurse"
+    assert INDEX.search_detail("REGISTRED NURSE").read_as == "REGISTERED NURSE"
+    assert INDEX.search_detail("registréd nurse").read_as == "registered nurse"
+    assert INDEX.search_detail("registred nurse registred").read_as == "registered nurse registered"
+
+
+def test_a_job_ad_word_no_title_holds_is_no_typo_and_a_former_job_alone_names_none() -> None:
+    """ "nurse retired" was read as a tire "retread"; "ex retired" found a retread supervisor."""
+    outcome = INDEX.search_detail("registered nurse retired")
+    assert (outcome.hits[0].key, outcome.exact, outcome.read_as) == ("29-1141.00", True, "")
+    for query in ("ex retired", "former", "retired"):
+        outcome = INDEX.search_detail(query)
+        assert (outcome.hits, outcome.names_no_job) == ([], True), query
 
 
 def test_exact_is_false_when_a_word_is_missing_typo_or_not() -> None:

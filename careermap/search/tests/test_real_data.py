@@ -287,3 +287,15 @@ def test_an_age_cash_pay_and_a_last_guy_are_not_the_job_on_the_real_data(index: 
     assert keys(index, "mcdonalds hiring 15 year olds", 1) == ["35-3023.00"]  # Fast Food and Counter Workers
     assert keys(index, "moving help cash same day", 1) == ["moving-labor-apps"]  # not Cashiers
     assert keys(index, "yard guy", 1) == ["37-3011.00"]  # Landscaping and Groundskeeping Workers
+
+
+def test_a_misspelling_is_searched_as_read_and_said_so_on_the_real_data(index: SearchIndex) -> None:
+    """ "registred nurse" was marked closest; "retired teacher" was shown as "retarded teacher" (an old
+    O*NET title) and "police officer retired" as a tire "retread"; "kashier" as the entry "kasheer"."""
+    outcome = index.search_detail("registred nurse")
+    assert (outcome.hits[0].key, outcome.exact, outcome.read_as) == ("29-1141.00", True, "registered nurse")
+    for query, code in (("retired teacher", "25-2021.00"), ("police officer retired", "33-3051.00")):
+        outcome = index.search_detail(query)
+        assert (outcome.hits[0].key, outcome.exact, outcome.read_as) == (code, True, ""), query
+    outcome = index.search_detail("kashier")
+    assert (outcome.hits[0].key, outcome.read_as) == ("41-2011.00", "")
