@@ -49,7 +49,7 @@ from careermap.search.documents import (
     supervisor_of,
 )
 from careermap.search.querywords import QueryWord, meant_stems, query_words, read_as
-from careermap.search.synonyms import Synonym, misspelt_words
+from careermap.search.synonyms import Synonym, misspelt_words, sound_alike_words
 
 FEATURE_CLASSES = ("stem", "head", "root", "desc")
 # the words that name a first-line supervisor; not "lead", since a lead server serves
@@ -71,17 +71,6 @@ def title_features(toks: list[str], heads: tuple[str, ...]) -> list[tuple[str, s
     out += [("head", text.stem(head)) for head in heads]
     out += [("root", word[:ROOT_LENGTH]) for word in dict.fromkeys(words) if len(word) > ROOT_LENGTH]
     return out
-
-
-def sounds_like_meant(word: str, means: str) -> bool:
-    """ "kasheer" in a term meaning Cashiers sounds like "cashier": a misspelling, not a word."""
-    key = text.sound_key(word)
-    return any(
-        key == text.sound_key(form)
-        for meant in text.tokens(means)
-        for form in (meant, meant.removesuffix("s"), meant.removesuffix("es"))
-        if form != word
-    )
 
 
 class SearchIndex:
@@ -200,6 +189,7 @@ class SearchIndex:
         # names it, though it gets no exact-title bonus.
         named = set(main_titles) | {entry for entry, origin in enumerate(self.entry_origin) if origin == "title"}
         misspelt: set[str] = set()  # words of reviewed misspellings ("manger" in "sales manger")
+        sounding: set[str] = set()  # and of those spelled as they sound ("kasheer")
         ambiguous: set[frozenset[str]] = set()
         for synonym in sorted(corpus.synonyms, key=lambda s: s.term):
             entries = by_stems.get(stems_of(text.exceptions(synonym.means)[0]), [])
@@ -227,6 +217,7 @@ class SearchIndex:
             if self.verbatim_term.setdefault(term_stems, owner) != owner:
                 ambiguous.add(term_stems)  # "sales staff" and "staffing sales" mean two jobs: neither leads
             misspelt |= misspelt_words(synonym.term, synonym.means)
+            sounding |= sound_alike_words(synonym.term, synonym.means)
             # a read's term is also a title of the occupations the read covers, so they follow it
             # ("virtual assistant": the read, then Secretaries and Administrative Assistants), each
             # said to be the closest occupation, not the same job
@@ -263,15 +254,8 @@ class SearchIndex:
             for word in toks
         }
         self.misspellings = misspelt - official
-        # misspellings spelled as they sound ("kasheer" for cashier), which only reviewed entries
-        # hold: a typo may be read as one, but the page does not offer it as the spelling
-        # (a word of a reviewed term that sounds like a word of what it means, as no title spells it)
-        self.sound_alikes = frozenset(
-            word
-            for synonym in corpus.synonyms
-            for word in text.tokens(synonym.term)
-            if word not in official and len(word) >= 5 and sounds_like_meant(word, synonym.means)
-        )
+        # misspellings spelled as they sound, which no title spells so: not offered as a spelling
+        self.sound_alikes = frozenset(sounding - official)
         self.typo_words: list[str] = [word for word in self.words if word not in self.misspellings]
 
         # Entries as arrays, and postings: stem → the entries holding it, head stem → the entries

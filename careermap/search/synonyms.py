@@ -112,3 +112,15 @@ def misspelt_words(term: str, means: str) -> set[str]:
         if any(form[:1] == word[:1] and form != word and OSA.distance(word, form) <= slips for form in forms):
             out.add(word)
     return out
+
+
+def sound_alike_words(term: str, means: str) -> set[str]:
+    """The words of `term` spelled as a word of `means` sounds ("kasheer" for Cashiers, "fisical" for
+    Physical Therapists; `text.sound_key`), which `misspelt_words` does not catch. A typo may be read
+    as one, but the search page does not offer it as the spelling."""
+    keys = {
+        text.sound_key(form): form
+        for word in text.tokens(means)
+        for form in (word, word.removesuffix("s"), word.removesuffix("es"))
+    }
+    return {word for word in text.tokens(term) if len(word) >= 5 and keys.get(text.sound_key(word), word) != word}
