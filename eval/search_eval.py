@@ -42,7 +42,9 @@ titles holds: "staff accountant", "line cook"), answers judged blind: unseen_rep
 shorthand, typing mistakes, employers and places, gig and AI-era work; the third column says which):
 blind_queries.tsv (blind once, then read); and a third, 200 searches as typed on a phone (misspellings,
 run-together and split words, shorthand, added words such as "near me" or an age, slang):
-blind_typed_queries.tsv (blind once, then read).
+blind_typed_queries.tsv (blind once, then read). The fifteenth pass's: 160 searches that describe
+the work instead of naming it ("fix cars", "someone who cuts hair", "i want to work with animals"),
+answers judged before any search was run: activity_queries.tsv (blind once, then read).
 
 Typing slips: each query of the read lists with one slip (letters swapped, dropped, doubled or
 changed) in its longest word; how often its first answer stays the same. The same for each with
@@ -156,6 +158,7 @@ UNSEEN_POPULAR_FILE = Path(__file__).with_name("unseen_popular_queries.tsv")  # 
 UNSEEN_REPORTED_FILE = Path(__file__).with_name("unseen_reported_queries.tsv")  # thirteenth pass: kept unseen
 BLIND_FILE = Path(__file__).with_name("blind_queries.tsv")  # thirteenth pass: judged blind; misses then read
 BLIND_TYPED_FILE = Path(__file__).with_name("blind_typed_queries.tsv")  # thirteenth pass: the same
+ACTIVITY_FILE = Path(__file__).with_name("activity_queries.tsv")  # fifteenth pass: judged blind; misses then read
 # lists whose misses are never printed
 SEALED = (UNSEEN_FILE, UNSEEN_TYPED_FILE, UNSEEN_JOBSEARCH_FILE, UNSEEN_POPULAR_FILE, UNSEEN_REPORTED_FILE)
 READ_LISTS = (EVERYDAY_FILE, COMMON_FILE, PEOPLE_FILE, FRESH_FILE, JOBBOARD_FILE)  # for the slip report
@@ -640,6 +643,7 @@ def main() -> None:
         UNSEEN_REPORTED_FILE,
         BLIND_FILE,
         BLIND_TYPED_FILE,
+        ACTIVITY_FILE,
     ):
         everyday = everyday_titles(path)
         known = {o.code for o in corpus.occupations} | {r.slug for r in corpus.reads}

@@ -25,6 +25,7 @@ Synonyms (synonyms.yaml) are titles too; each hit says which title matched (`Hit
 
 from __future__ import annotations
 
+import dataclasses
 import heapq
 import math
 from collections import defaultdict
@@ -58,6 +59,7 @@ LOOSE_CUTOFF = 60.0  # rapidfuzz ratio for a query none of whose words matched a
 TEACHER = text.stem("teacher")
 EMPLOYER_STEMS = frozenset(text.stem(word) for word in text.EMPLOYERS)  # named, not needed for an exact match
 ROLE_HEADNESS = 0.5  # a word titles use as their head at least this often names a role ("tech", "clerk")
+DONE_TO_HEADNESS = 0.3  # ... and one that often is names no thing work is done to ("shop hand", "drive thru")
 BROAD_HEAD = 120  # occupations a word heads titles of, to be too broad alone: "manager", not "teacher" (75)
 REVIEWED = frozenset({"synonym", "closest (synonym)"})  # entries from synonyms.yaml
 ROOT_LENGTH = 6  # "actuary", "actuarial" → "actuar"; "acupuncture", "acupuncturist" → "acupun"
@@ -472,7 +474,41 @@ class SearchIndex:
         """`search`, and whether the first hit matches what was typed exactly (else the page says
         "no occupation matches this exactly; closest:"). A query none of whose words the index
         knows, even as a typo, is matched again with a looser typo cutoff: a real title never
-        returns nothing."""
+        returns nothing. Work described rather than named ("fix cars") that no title matches as
+        typed is searched as the title of who does it ("car repairer"), and `read_as` says so."""
+        outcome = self._search_as_typed(query, limit)
+        if outcome.exact or outcome.names_no_job:
+            return outcome
+        title = self.activity_title(query)
+        if not title:
+            return outcome
+        described = self._search_as_typed(title, limit)
+        if not described.hits:
+            return outcome
+        return dataclasses.replace(described, read_as=described.read_as or title)
+
+    def activity_title(self, query: str) -> str:
+        """The title of who does the work a query describes ("someone who fixes cars" → "car
+        repairer"; `text.activity`), what is done to named in a form titles use ("cars" → "car");
+        "" if the query names no work this way, or its words name a role ("drive thru attendant")."""
+        found = text.activity(query[: text.MAX_QUERY_CHARS])
+        if found is None:
+            return ""
+        done_to, doer = found
+        said = {text.stem(tok) for word in done_to for tok in text.tokens(word)}  # "tech" is technician
+        if doer and any(self.headness.get(stem, 0.0) >= DONE_TO_HEADNESS for stem in said):
+            return ""
+        return " ".join([*(self._singular(word) for word in done_to), doer]).strip()
+
+    def _singular(self, word: str) -> str:
+        """ "cars" → "car", "buses" → "bus", "babies" → "baby", where a title spells it so."""
+        if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            for one in (word[:-3] + "y" if word.endswith("ies") else "", word[:-1], word[:-2]):
+                if one and one in self.stem_of:
+                    return one
+        return word
+
+    def _search_as_typed(self, query: str, limit: int) -> Outcome:
         w = self.weights
         query = query[: text.MAX_QUERY_CHARS]
         said = text.tokens(query)

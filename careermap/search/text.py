@@ -722,3 +722,186 @@ def heads(text: str) -> tuple[str, ...]:
             if toks:
                 found.append(toks[-1])
     return tuple(dict.fromkeys(found))
+
+
+# The work described instead of named ("fix cars", "someone who cuts hair", "i want to work with
+# animals"): the one who does it, after what it is done to ("car repairer"), is what a title calls
+# that job. Verbs by the word for their doer; a phrase of two words is a verb with its particle.
+_DOERS = {
+    "repairer": "fix repair mend",
+    "teacher": "teach",
+    "tutor": "tutor",
+    "coach": "coach",
+    "trainer": "train",
+    "driver": "drive",
+    "cleaner": "clean",
+    "washer": "wash",
+    "cutter": "cut",
+    "builder": "build",
+    "caregiver": "care_for look_after",
+    "worker": "work_with work_in work_at work_on",
+    "player": "play",
+    "maker": "make",
+    "baker": "bake",
+    "cook": "cook",
+    "brewer": "brew",
+    "writer": "write",
+    "editor": "edit",
+    "designer": "design",
+    "illustrator": "draw",
+    "painter": "paint",
+    "animator": "animate",
+    "installer": "install",
+    "delivery driver": "deliver",
+    "grower": "grow",
+    "planter": "plant",
+    "farmer": "farm",
+    "fisher": "fish",
+    "hunter": "hunt",
+    "breeder": "breed",
+    "salesperson": "sell",
+    "buyer": "buy",
+    "manager": "manage",
+    "server": "serve",
+    "walker": "walk",
+    "pilot": "fly",
+    "programmer": "program",
+    "coder": "code",
+    "typist": "type",
+    "translator": "translate",
+    "interpreter": "interpret",
+    "photographer": "photograph",
+    "mover": "move",
+    "hauler": "haul",
+    "operator": "operate",
+    "assembler": "assemble",
+    "welder": "weld",
+    "packer": "pack",
+    "sorter": "sort",
+    "stocker": "stock",
+    "loader": "load",
+    "inspector": "inspect",
+    "tester": "test",
+    "groomer": "groom",
+    "singer": "sing",
+    "dancer": "dance",
+    "analyst": "analyze analyse",
+    "investigator": "investigate",
+    "researcher": "research",
+    "planner": "plan",
+    "organizer": "organize organise",
+    "scheduler": "schedule",
+    "fighter": "fight",
+    "layer": "lay",
+    "mower": "mow",
+    "waiter": "wait_on",
+    "tender": "tend",
+    "shopper": "shop",
+    "caterer": "cater",
+    "counselor": "counsel",
+    "advisor": "advise",
+    "recruiter": "recruit",
+    "auditor": "audit",
+    "preparer": "prepare",
+    "keeper": "keep",
+    "guard": "guard protect",
+    "decorator": "decorate",
+    "tailor": "sew",
+}
+_DOUBLED = {"cut", "plan", "shop", "program", "stop"}  # cutting, planning, shopping, programming
+
+
+def _verb_forms(verb: str) -> list[str]:
+    """A verb as typed: "fix", "fixes", "fixing"; "drive", "drives", "driving"; "fly", "flies"."""
+    if verb.endswith("y") and verb[-2:-1] not in ("a", "e", "o", "u"):
+        third = verb[:-1] + "ies"
+    elif verb.endswith(("s", "sh", "ch", "x", "z")):
+        third = verb + "es"
+    else:
+        third = verb + "s"
+    if verb in _DOUBLED:
+        ing = verb + verb[-1] + "ing"
+    elif verb.endswith("e") and not verb.endswith("ee"):
+        ing = verb[:-1] + "ing"
+    else:
+        ing = verb + "ing"
+    return [verb, third, ing]
+
+
+_VERBS: dict[tuple[str, ...], str] = {}
+for _doer, _verbs in _DOERS.items():
+    for _verb in _verbs.split():
+        _base, _, _particle = _verb.partition("_")
+        for _form in _verb_forms(_base):
+            _VERBS[(_form, _particle) if _particle else (_form,)] = _doer
+for _form in ("take", "takes", "taking"):
+    _VERBS[(_form, "care", "of")] = "caregiver"  # "take care of kids"
+# Verbs whose doer no title names: what is done says the work ("do nails", "take x rays")
+for _form in ("do", "does", "doing", "take", "takes", "taking"):
+    _VERBS[(_form,)] = ""
+_VERBS[("wait",)] = "waiter"  # "wait tables"
+
+# What is said before the work: "someone who", "i want to", "jobs" ("jobs working with animals").
+_ACTIVITY_LEADS = sorted(
+    (
+        tuple(lead.split())
+        for lead in (
+            "someone who",
+            "somebody who",
+            "person who",
+            "people who",
+            "a person who",
+            "guy who",
+            "i want to",
+            "i would like to",
+            "i d like to",
+            "i like to",
+            "i love to",
+            "i like",
+            "i love",
+            "i enjoy",
+            "i can",
+            "want to",
+            "like to",
+            "love to",
+            "get paid to",
+            "paid to",
+            "jobs that",
+            "job that",
+            "jobs where i",
+            "jobs where you",
+            "job where i",
+            "jobs",
+            "job",
+            "career",
+            "careers",
+        )
+    ),
+    key=len,
+    reverse=True,
+)
+_NOT_THE_OBJECT = STOPWORDS | _word_set("people's someone's others other things stuff lot lots")
+
+
+def activity(query: str) -> tuple[tuple[str, ...], str] | None:
+    """What is done and who does it, if the query describes work rather than naming it:
+    "someone who fixes cars" → (("cars",), "repairer"); "taking care of the elderly" → (("elderly",),
+    "caregiver"); "i like to bake" → ((), "baker"); "do nails" → (("nails",), ""). After "someone who"
+    or "i want to" with no verb known here, the rest as said: "someone who helps lawyers" →
+    (("helps", "lawyers"), ""). None for anything else ("cook" and "help desk" have no verb and object)."""
+    said = words(query)
+    led = False
+    for lead in _ACTIVITY_LEADS:
+        if tuple(said[: len(lead)]) == lead and len(said) > len(lead):
+            said, led = said[len(lead) :], True
+            break
+    for size in (3, 2, 1):
+        doer = _VERBS.get(tuple(said[:size])) if size <= len(said) else None
+        if doer is not None:
+            done_to = tuple(word for word in said[size:] if word not in _NOT_THE_OBJECT)
+            # "i like to bake": the doer alone; "bake" alone is a word, not a description
+            if len(done_to) <= 3 and (done_to or (led and doer and size == len(said))):
+                return done_to, doer
+            return None
+    rest = tuple(word for word in said if word not in _NOT_THE_OBJECT)
+    return (rest, "") if led and rest else None

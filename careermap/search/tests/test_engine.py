@@ -865,3 +865,21 @@ def test_an_entry_of_an_employer_and_a_job_word_typed_whole_is_the_query() -> No
     outcome = index.search_detail("amazon air", limit=2)
     assert [hit.key for hit in outcome.hits] == ["53-7062.00", "17-3025.00"]
     assert outcome.hits[0].score > outcome.hits[1].score + 2.0  # by the exact-title bonus (2.0)
+
+
+def test_work_described_is_searched_as_the_title_of_who_does_it() -> None:
+    """ "someone who drives trucks": "someone" and "who" named no job, and the page could not say what
+    the search was read as. Work described is searched as its doer's title, and the page says so."""
+    outcome = INDEX.search_detail("someone who drives trucks")
+    assert (outcome.hits[0].key, outcome.exact, outcome.read_as) == ("53-3032.00", True, "truck driver")
+    assert INDEX.search_detail("i like to drive").read_as == "driver"
+    # a title as typed is searched as typed
+    assert INDEX.search_detail("truck driver").read_as == ""
+    assert INDEX.activity_title("truck driver") == ""
+
+
+def test_what_work_is_done_to_is_named_as_titles_name_it() -> None:
+    """ "fix trucks" → "truck repairer": the plural as a title spells it, a role word never a thing."""
+    assert INDEX.activity_title("fix trucks") == "truck repairer"
+    assert INDEX.activity_title("someone who drives cabs") == "cab driver"
+    assert INDEX.activity_title("drive truck drivers") == ""  # "driver" names a role, not what is driven

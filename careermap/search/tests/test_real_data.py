@@ -299,3 +299,21 @@ def test_a_misspelling_is_searched_as_read_and_said_so_on_the_real_data(index: S
         assert (outcome.hits[0].key, outcome.exact, outcome.read_as) == (code, True, ""), query
     outcome = index.search_detail("kashier")
     assert (outcome.hits[0].key, outcome.read_as) == ("41-2011.00", "")
+
+
+def test_work_described_finds_who_does_it_on_the_real_data(index: SearchIndex) -> None:
+    """ "fix cars" found computer repairers ("Break/Fix Tech"), "someone who fixes computers" special
+    education aides ("one on one aide"), "cut hair" machine feeders ("Cut in Worker")."""
+    for query, codes, read in (
+        ("fix cars", {"49-3023.00"}, "car repairer"),  # Automotive Service Technicians and Mechanics
+        ("someone who fixes computers", {"49-2011.00"}, "computer repairer"),
+        ("cut hair", {"39-5011.00", "39-5012.00"}, "hair cutter"),  # Barbers, Hairdressers
+        ("i want to work with animals", {"39-2021.00"}, "animal worker"),  # Animal Caretakers
+        ("drive buses", {"53-3051.00", "53-3052.00"}, "bus driver"),
+    ):
+        outcome = index.search_detail(query)
+        assert (outcome.hits[0].key in codes, outcome.read_as) == (True, read), query
+    # a title that begins with a verb is the title
+    for query, code in (("drive thru", "35-3023.00"), ("wait staff", "35-3031.00"), ("cut and sew", "51-6031.00")):
+        outcome = index.search_detail(query)
+        assert (outcome.hits[0].key, outcome.read_as) == (code, ""), query

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from careermap.search.text import heads, is_military_code, query_tokens, stem, title_forms, tokens, words
+from careermap.search.text import activity, heads, is_military_code, query_tokens, stem, title_forms, tokens, words
 
 
 def test_it_spells_out_abbreviations() -> None:
@@ -333,3 +333,28 @@ def test_military_job_codes_are_told_apart(query: str) -> None:
 @pytest.mark.parametrize("query", ["88", "2024", "rn", "cdl a driver", "h2a", "401k", "plumber"])
 def test_other_queries_are_no_military_job_codes(query: str) -> None:
     assert not is_military_code(query)
+
+
+@pytest.mark.parametrize(
+    ("query", "read"),
+    [
+        ("fix cars", (("cars",), "repairer")),
+        ("someone who fixes computers", (("computers",), "repairer")),
+        ("cutting hair", (("hair",), "cutter")),
+        ("i want to work with animals", (("animals",), "worker")),
+        ("taking care of the elderly", (("elderly",), "caregiver")),
+        ("jobs driving a truck", (("truck",), "driver")),
+        ("fly planes", (("planes",), "pilot")),
+        ("i like to bake", ((), "baker")),  # the doer alone, after "i like to"
+        ("do nails", (("nails",), "")),  # no title names a doer of "do": what is done says it
+        ("someone who helps lawyers", (("helps", "lawyers"), "")),  # no verb known: the rest as said
+    ],
+)
+def test_work_described_is_read_as_what_is_done_and_who_does_it(query: str, read: tuple) -> None:
+    """ "fix cars" found computer repairers (a "Break/Fix Tech") and "teach kids" pediatricians."""
+    assert activity(query) == read
+
+
+@pytest.mark.parametrize("query", ["cook", "bake", "help desk", "truck driver", "work from home", "someone who", "fix"])
+def test_a_title_or_a_verb_alone_describes_no_work(query: str) -> None:
+    assert activity(query) is None
