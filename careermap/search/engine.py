@@ -59,7 +59,7 @@ LOOSE_CUTOFF = 60.0  # rapidfuzz ratio for a query none of whose words matched a
 TEACHER = text.stem("teacher")
 EMPLOYER_STEMS = frozenset(text.stem(word) for word in text.EMPLOYERS)  # named, not needed for an exact match
 ROLE_HEADNESS = 0.5  # a word titles use as their head at least this often names a role ("tech", "clerk")
-DONE_TO_HEADNESS = 0.3  # ... and one that often is names no thing work is done to ("shop hand", "drive thru")
+DONE_TO_HEADNESS = 0.45  # ... and one that nearly is names no thing work is done to ("drive thru attendant")
 BROAD_HEAD = 120  # occupations a word heads titles of, to be too broad alone: "manager", not "teacher" (75)
 REVIEWED = frozenset({"synonym", "closest (synonym)"})  # entries from synonyms.yaml
 ROOT_LENGTH = 6  # "actuary", "actuarial" → "actuar"; "acupuncture", "acupuncturist" → "acupun"
@@ -476,14 +476,21 @@ class SearchIndex:
         knows, even as a typo, is matched again with a looser typo cutoff: a real title never
         returns nothing. Work described rather than named ("fix cars") that no title matches as
         typed is searched as the title of who does it ("car repairer"), and `read_as` says so."""
-        outcome = self._search_as_typed(query, limit)
-        if outcome.exact or outcome.names_no_job:
-            return outcome
+        plain = text.without_activity_lead(query[: text.MAX_QUERY_CHARS])  # "i want to be a nurse": nurse
         title = self.activity_title(query)
-        if not title:
+        described = None
+        if title and plain != query:
+            # after "i like to", the work: "bake" is a baker, not the "Bake Off Decorator" a title holds
+            described = self._search_as_typed(title, limit)
+            if described.exact:
+                return dataclasses.replace(described, read_as=described.read_as or title)
+        outcome = self._search_as_typed(plain, limit)
+        if plain != query and outcome.hits:
+            outcome = dataclasses.replace(outcome, read_as=outcome.read_as or plain)
+        if outcome.exact or outcome.names_no_job or not title:
             return outcome
-        described = self._search_as_typed(title, limit)
-        if not described.hits:
+        described = described or self._search_as_typed(title, limit)
+        if not described.exact:  # a guess at a guess: what was typed, marked closest, is more honest
             return outcome
         return dataclasses.replace(described, read_as=described.read_as or title)
 
@@ -495,14 +502,15 @@ class SearchIndex:
         if found is None:
             return ""
         done_to, doer = found
-        said = {text.stem(tok) for word in done_to for tok in text.tokens(word)}  # "tech" is technician
-        if doer and any(self.headness.get(stem, 0.0) >= DONE_TO_HEADNESS for stem in said):
-            return ""
+        if doer and done_to:
+            last = {text.stem(tok) for tok in text.tokens(done_to[-1])}  # "tech" is technician
+            if any(self.headness.get(stem, 0.0) >= DONE_TO_HEADNESS for stem in last):
+                return ""
         return " ".join([*(self._singular(word) for word in done_to), doer]).strip()
 
     def _singular(self, word: str) -> str:
         """ "cars" → "car", "buses" → "bus", "babies" → "baby", where a title spells it so."""
-        if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "news")):
             for one in (word[:-3] + "y" if word.endswith("ies") else "", word[:-1], word[:-2]):
                 if one and one in self.stem_of:
                     return one

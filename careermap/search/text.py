@@ -808,7 +808,7 @@ _DOERS = {
     "decorator": "decorate",
     "tailor": "sew",
 }
-_DOUBLED = {"cut", "plan", "shop", "program", "stop"}  # cutting, planning, shopping, programming
+_DOUBLED = {"cut", "plan", "shop", "program"}  # cutting, planning, shopping, programming
 
 
 def _verb_forms(verb: str) -> list[str]:
@@ -834,67 +834,86 @@ for _doer, _verbs in _DOERS.items():
         _base, _, _particle = _verb.partition("_")
         for _form in _verb_forms(_base):
             _VERBS[(_form, _particle) if _particle else (_form,)] = _doer
-for _form in ("take", "takes", "taking"):
+for _form in _verb_forms("take"):
     _VERBS[(_form, "care", "of")] = "caregiver"  # "take care of kids"
+for _form in _verb_forms("wait"):
+    _VERBS[(_form,)] = "waiter"  # "wait tables", "waiting tables"
 # Verbs whose doer no title names: what is done says the work ("do nails", "take x rays")
-for _form in ("do", "does", "doing", "take", "takes", "taking"):
+for _form in (*_verb_forms("do"), *_verb_forms("take")):
     _VERBS[(_form,)] = ""
-_VERBS[("wait",)] = "waiter"  # "wait tables"
 
-# What is said before the work: "someone who", "i want to", "jobs" ("jobs working with animals").
-_ACTIVITY_LEADS = sorted(
-    (
-        tuple(lead.split())
-        for lead in (
-            "someone who",
-            "somebody who",
-            "person who",
-            "people who",
-            "a person who",
-            "guy who",
-            "i want to",
-            "i would like to",
-            "i d like to",
-            "i like to",
-            "i love to",
-            "i like",
-            "i love",
-            "i enjoy",
-            "i can",
-            "want to",
-            "like to",
-            "love to",
-            "get paid to",
-            "paid to",
-            "jobs that",
-            "job that",
-            "jobs where i",
-            "jobs where you",
-            "job where i",
-            "jobs",
-            "job",
-            "career",
-            "careers",
-        )
-    ),
-    key=len,
-    reverse=True,
+
+def _leads(*said: str) -> list[tuple[str, ...]]:
+    return sorted((tuple(lead.split()) for lead in said), key=len, reverse=True)
+
+
+# What is said before the work, and says nothing of it: "someone who", "i want to (be)".
+_ACTIVITY_LEADS = _leads(
+    "someone who",
+    "somebody who",
+    "person who",
+    "people who",
+    "a person who",
+    "guy who",
+    "i want to",
+    "i would like to",
+    "i d like to",
+    "i like to",
+    "i love to",
+    "i like",
+    "i love",
+    "i enjoy",
+    "i can",
+    "want to",
+    "like to",
+    "love to",
+    "get paid to",
+    "paid to",
+    "jobs that",
+    "job that",
+    "jobs where i",
+    "jobs where you",
+    "job where i",
 )
-_NOT_THE_OBJECT = STOPWORDS | _word_set("people's someone's others other things stuff lot lots")
+_BE = _word_set("be become becoming being is am are")  # "i want to be a nurse": the nurse
+# ... and before work only when a verb follows: "jobs working with animals" ("jobs for teens" is no work)
+_WORK_LEADS = _leads("jobs", "job", "career", "careers")
+# Never what work is done to: people in general, and what a job search adds ("programming jobs near me")
+_NOT_THE_OBJECT = (
+    STOPWORDS
+    | NO_JOB_WORDS
+    | _word_set("someone somebody people person others other things stuff lot lots s out up business")
+)
+
+
+def _without_lead(said: list[str]) -> tuple[list[str], bool]:
+    for lead in _ACTIVITY_LEADS:
+        if tuple(said[: len(lead)]) == lead and len(said) > len(lead):
+            rest = said[len(lead) :]
+            while len(rest) > 1 and rest[0] in _BE:
+                rest = rest[1:]
+            return rest, True
+    return said, False
+
+
+def without_activity_lead(query: str) -> str:
+    """The query less what is said before the work: "i want to be a nurse" → "nurse", "someone who
+    fixes cars" → "fixes cars"; the query unchanged if it has no such lead."""
+    said, led = _without_lead(words(query))
+    return " ".join([word for word in said if word not in STOPWORDS] or said) if led else query
 
 
 def activity(query: str) -> tuple[tuple[str, ...], str] | None:
     """What is done and who does it, if the query describes work rather than naming it:
     "someone who fixes cars" → (("cars",), "repairer"); "taking care of the elderly" → (("elderly",),
-    "caregiver"); "i like to bake" → ((), "baker"); "do nails" → (("nails",), ""). After "someone who"
-    or "i want to" with no verb known here, the rest as said: "someone who helps lawyers" →
-    (("helps", "lawyers"), ""). None for anything else ("cook" and "help desk" have no verb and object)."""
-    said = words(query)
-    led = False
-    for lead in _ACTIVITY_LEADS:
-        if tuple(said[: len(lead)]) == lead and len(said) > len(lead):
-            said, led = said[len(lead) :], True
-            break
+    "caregiver"); "i like to bake" → ((), "baker"); "do nails" → (("nails",), ""). None for anything
+    else ("cook" and "help desk" have no verb and object; "jobs for teens" no verb)."""
+    said, led = _without_lead(words(query))
+    if not led:
+        for lead in _WORK_LEADS:
+            if tuple(said[: len(lead)]) == lead and len(said) > len(lead):
+                said = said[len(lead) :]
+                break
     for size in (3, 2, 1):
         doer = _VERBS.get(tuple(said[:size])) if size <= len(said) else None
         if doer is not None:
@@ -903,5 +922,4 @@ def activity(query: str) -> tuple[tuple[str, ...], str] | None:
             if len(done_to) <= 3 and (done_to or (led and doer and size == len(said))):
                 return done_to, doer
             return None
-    rest = tuple(word for word in said if word not in _NOT_THE_OBJECT)
-    return (rest, "") if led and rest else None
+    return None

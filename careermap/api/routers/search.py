@@ -90,7 +90,8 @@ class SearchOut(Schema):
     )
     read_as: str | None = Field(
         description='The query with each misspelt word replaced by the word it was read as ("registred nurse" → '
-        '"registered nurse"); null when no word was'
+        '"registered nurse"), or the title searched for work described rather than named ("fix cars" → '
+        '"car repairer"); null when neither'
     )
     names_no_job: bool = Field(
         description='True when the query holds only job-search words ("jobs near me", "entry level", '

@@ -317,3 +317,17 @@ def test_work_described_finds_who_does_it_on_the_real_data(index: SearchIndex) -
     for query, code in (("drive thru", "35-3023.00"), ("wait staff", "35-3031.00"), ("cut and sew", "51-6031.00")):
         outcome = index.search_detail(query)
         assert (outcome.hits[0].key, outcome.read_as) == (code, ""), query
+    # a reading that matches nothing exactly is no better than the words typed: "stock market" is no
+    # "market stocker", "paint nails" no "nail painter" (construction painters)
+    for query, code in (("stock market", "41-3031.00"), ("paint nails", "39-5092.00")):
+        outcome = index.search_detail(query)
+        assert (outcome.hits[0].key, outcome.read_as) == (code, ""), query
+    # what is said before the work is not searched: "like" had been read as "line", "bake" as a "Bake
+    # Off Decorator"
+    for query, code, read in (
+        ("i want to be a nurse", "29-1141.00", "nurse"),
+        ("i like to bake", "51-3011.00", "baker"),
+        ("I like to cook", "35-2014.00", "cook"),
+    ):
+        outcome = index.search_detail(query)
+        assert (outcome.hits[0].key, outcome.read_as) == (code, read), query

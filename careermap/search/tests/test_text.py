@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from careermap.search.text import activity, heads, is_military_code, query_tokens, stem, title_forms, tokens, words
+from careermap.search.text import (
+    activity,
+    heads,
+    is_military_code,
+    query_tokens,
+    stem,
+    title_forms,
+    tokens,
+    without_activity_lead,
+    words,
+)
 
 
 def test_it_spells_out_abbreviations() -> None:
@@ -347,7 +357,10 @@ def test_other_queries_are_no_military_job_codes(query: str) -> None:
         ("fly planes", (("planes",), "pilot")),
         ("i like to bake", ((), "baker")),  # the doer alone, after "i like to"
         ("do nails", (("nails",), "")),  # no title names a doer of "do": what is done says it
-        ("someone who helps lawyers", (("helps", "lawyers"), "")),  # no verb known: the rest as said
+        ("waiting tables", (("tables",), "waiter")),
+        ("someone who flies planes", (("planes",), "pilot")),
+        ("someone who fixes someone's cars", (("cars",), "repairer")),  # whose, no thing fixed
+        ("i want to drive a truck", (("truck",), "driver")),
     ],
 )
 def test_work_described_is_read_as_what_is_done_and_who_does_it(query: str, read: tuple) -> None:
@@ -355,6 +368,21 @@ def test_work_described_is_read_as_what_is_done_and_who_does_it(query: str, read
     assert activity(query) == read
 
 
-@pytest.mark.parametrize("query", ["cook", "bake", "help desk", "truck driver", "work from home", "someone who", "fix"])
+@pytest.mark.parametrize(
+    "query",
+    ["cook", "bake", "help desk", "truck driver", "work from home", "someone who", "fix", "jobs for teens"]
+    + ["programming jobs near me", "someone who helps lawyers", "work with people"],
+)
 def test_a_title_or_a_verb_alone_describes_no_work(query: str) -> None:
+    """ "jobs for teens" had been searched as "teen" ("teen librarian"), "programming jobs" as "job
+    programmer"; a job search's words and people in general are no thing work is done to."""
     assert activity(query) is None
+
+
+def test_what_is_said_before_the_work_is_not_searched() -> None:
+    """ "i want to be a nurse" was searched with "be" and "want"; "i like to cook" read "like" as a
+    typo of "line"."""
+    assert without_activity_lead("i want to be a nurse") == "nurse"
+    assert without_activity_lead("I like to cook") == "cook"
+    assert without_activity_lead("someone who fixes cars") == "fixes cars"
+    assert without_activity_lead("nurse who floats") == "nurse who floats"  # no lead: as typed
