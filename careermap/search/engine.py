@@ -476,21 +476,25 @@ class SearchIndex:
         knows, even as a typo, is matched again with a looser typo cutoff: a real title never
         returns nothing. Work described rather than named ("fix cars") that no title matches as
         typed is searched as the title of who does it ("car repairer"), and `read_as` says so."""
-        plain = text.without_activity_lead(query[: text.MAX_QUERY_CHARS])  # "i want to be a nurse": nurse
-        title = self.activity_title(query)
-        described = None
-        if title and plain != query:
+        query = query[: text.MAX_QUERY_CHARS]
+        plain = text.without_activity_lead(query)  # "i want to be a nurse": nurse
+        led = plain != query
+        described: Outcome | None = None
+        title = self.activity_title(query) if led else ""
+        if title:
             # after "i like to", the work: "bake" is a baker, not the "Bake Off Decorator" a title holds
             described = self._search_as_typed(title, limit)
             if described.exact:
                 return dataclasses.replace(described, read_as=described.read_as or title)
         outcome = self._search_as_typed(plain, limit)
-        if plain != query and outcome.hits:
+        if led and outcome.hits:
             outcome = dataclasses.replace(outcome, read_as=outcome.read_as or plain)
-        if outcome.exact or outcome.names_no_job or not title:
+        if outcome.exact or outcome.names_no_job:
             return outcome
-        described = described or self._search_as_typed(title, limit)
-        if not described.exact:  # a guess at a guess: what was typed, marked closest, is more honest
+        if not led:
+            title = self.activity_title(query)
+            described = self._search_as_typed(title, limit) if title else None
+        if described is None or not described.exact:  # a guess at a guess: what was typed is more honest
             return outcome
         return dataclasses.replace(described, read_as=described.read_as or title)
 

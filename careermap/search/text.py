@@ -886,14 +886,21 @@ _NOT_THE_OBJECT = (
 )
 
 
-def _without_lead(said: list[str]) -> tuple[list[str], bool]:
-    for lead in _ACTIVITY_LEADS:
+def _after_lead(said: list[str], leads: list[tuple[str, ...]]) -> list[str] | None:
+    """The words after the first of `leads` that `said` begins with, if any follow it."""
+    for lead in leads:
         if tuple(said[: len(lead)]) == lead and len(said) > len(lead):
-            rest = said[len(lead) :]
-            while len(rest) > 1 and rest[0] in _BE:
-                rest = rest[1:]
-            return rest, True
-    return said, False
+            return said[len(lead) :]
+    return None
+
+
+def _without_lead(said: list[str]) -> tuple[list[str], bool]:
+    rest = _after_lead(said, _ACTIVITY_LEADS)
+    if rest is None:
+        return said, False
+    while len(rest) > 1 and rest[0] in _BE:
+        rest = rest[1:]
+    return rest, True
 
 
 def without_activity_lead(query: str) -> str:
@@ -910,10 +917,7 @@ def activity(query: str) -> tuple[tuple[str, ...], str] | None:
     else ("cook" and "help desk" have no verb and object; "jobs for teens" no verb)."""
     said, led = _without_lead(words(query))
     if not led:
-        for lead in _WORK_LEADS:
-            if tuple(said[: len(lead)]) == lead and len(said) > len(lead):
-                said = said[len(lead) :]
-                break
+        said = _after_lead(said, _WORK_LEADS) or said
     for size in (3, 2, 1):
         doer = _VERBS.get(tuple(said[:size])) if size <= len(said) else None
         if doer is not None:

@@ -883,3 +883,9 @@ def test_what_work_is_done_to_is_named_as_titles_name_it() -> None:
     assert INDEX.activity_title("fix trucks") == "truck repairer"
     assert INDEX.activity_title("someone who drives cabs") == "cab driver"
     assert INDEX.activity_title("drive truck drivers") == ""  # "driver" names a role, not what is driven
+
+
+def test_a_long_query_cut_to_length_is_not_shown_as_read_otherwise() -> None:
+    """Cut to MAX_QUERY_CHARS, a query of no lead was taken for one with a lead, and the page said
+    "Showing results for" the query cut short."""
+    assert INDEX.search_detail("registered nurse " * 8).read_as == ""
