@@ -140,7 +140,7 @@ class SearchIndex:
         # An occupation's full title, word for word (stop words and all): typed so, it is the answer
         # ("Disc Jockeys, Except Radio" and "Radio Disc Jockeys" are the same words without "except").
         self.verbatim_title = {tuple(text.words(occ.title)): owner_of_code[occ.code] for occ in corpus.occupations}
-        self.verbatim_term: dict[frozenset[str], int] = {}  # a reviewed term's stems, in any order
+        self.verbatim_term: dict[tuple[str, ...], int] = {}  # a reviewed term's stems, in its order
         # An "Except" clause names jobs the occupation is not: its words are not the occupation's,
         # and a query holding one lowers it (`Weights.excluded`): "radio DJ" is not "Disc Jockeys,
         # Except Radio", "pediatric orthopedic surgeon" not "Orthopedic Surgeons, Except Pediatric".
@@ -192,7 +192,7 @@ class SearchIndex:
         named = set(main_titles) | {entry for entry, origin in enumerate(self.entry_origin) if origin == "title"}
         misspelt: set[str] = set()  # words of reviewed misspellings ("manger" in "sales manger")
         sounding: set[str] = set()  # and of those spelled as they sound ("kasheer")
-        ambiguous: set[frozenset[str]] = set()
+        ambiguous: set[tuple[str, ...]] = set()
         for synonym in sorted(corpus.synonyms, key=lambda s: s.term):
             entries = by_stems.get(stems_of(text.exceptions(synonym.means)[0]), [])
             main = [entry for entry in entries if entry in named]
@@ -215,7 +215,8 @@ class SearchIndex:
             # typed word for word, a reviewed term leads like an occupation's own title: near ties
             # with look-alike titles ("Adaptive Physical Education Teacher") must not turn on the
             # idf drift that any new entry elsewhere brings
-            term_stems = frozenset(text.stem(word) for word in searched)
+            # in the term's order: "lead tech" is no "tech lead"
+            term_stems = tuple(dict.fromkeys(text.stem(word) for word in searched))
             if self.verbatim_term.setdefault(term_stems, owner) != owner:
                 ambiguous.add(term_stems)  # "sales staff" and "staffing sales" mean two jobs: neither leads
             misspelt |= misspelt_words(synonym.term, synonym.means)
@@ -543,6 +544,7 @@ class SearchIndex:
             tok in text.LEVEL_WORDS
             or tok in corrected
             or tok in text.NO_JOB_WORDS
+            or tok in text.AD_EXTRAS
             or tok in text.EMPLOYERS
             or tok in text.SENIORITY
             or text.stem(tok) in self.idf
@@ -600,6 +602,11 @@ class SearchIndex:
         every_word = matched_core[entry] >= core_mass - 1e-9  # every word of the query is in this title
         longer = matched_meant[entry] < mass - 1e-9  # ... and the title has more; if not, the query is this title
         exact = np.where(self.entry_is_main[entry], w.exact_main, w.exact)
+        if len(q) > 1 and not text.inverted(query):
+            # the same words in another order are another title: "lead tech" is no "tech lead"
+            same = np.flatnonzero(every_word & ~longer)
+            reordered = [i for i in same.tolist() if not self._in_order(entry[i], list(q))]
+            longer[reordered] = True
         score += np.where(every_word, np.where(longer, w.all_words, exact), 0.0)
         score *= np.where(every_word, self.entry_weight[entry], self.entry_partial_weight[entry])
 
@@ -631,7 +638,7 @@ class SearchIndex:
                     totals_array[excluded] *= np.where(totals_array[excluded] > 0, w.excluded, 1.0)
         verbatim = self.verbatim_title.get(typed)
         if verbatim is None:
-            verbatim = self.verbatim_term.get(frozenset(q))
+            verbatim = self.verbatim_term.get(tuple(q))
         if verbatim is not None and scored[verbatim]:
             totals_array[verbatim] = totals_array[scored].max() + w.verbatim
         levels = {LEVEL_OF_WORD[tok] for tok in toks if tok in LEVEL_OF_WORD}
@@ -707,16 +714,20 @@ class SearchIndex:
             candidates = [leader] + [occ for occ, reads in self.read_links.items() if leader in reads]
             # what a job ad says beside the job ("remote", "nights", "summer") is no part of it
             ad_words = {qw.stem for qw in words if qw.word in text.AD_EXTRAS}
+            ranked_entries = entry[order]
             for owner in candidates:
                 top = best_entry.get(owner)
                 if top is None:
                     continue
-                stems = self._entry_stems(top)
-                leader_stems = leader_stems or stems
-                needed = meant_stems(words, stems) - EMPLOYER_STEMS - optional
-                if known and ((needed - ad_words) or needed) <= stems:
-                    is_exact = self.entry_origin[top] != "closest (synonym)"
-                    leader_stems = stems
+                tops = [top]
+                if ad_words:
+                    # "prn registered nurse": its best title "prn nurse" lacks a word; "Registered Nurse" has them
+                    tops += [e for e in ranked_entries[owners == owner].tolist() if e != top]
+                covering = next((t for t in tops if self._covers(t, words, optional, ad_words)), None)
+                leader_stems = leader_stems or self._entry_stems(top)
+                if known and covering is not None:
+                    is_exact = self.entry_origin[covering] != "closest (synonym)"
+                    leader_stems = self._entry_stems(covering)
                     break
         broad = self.broad_heads.get(next(iter(q)), 0) if len(q) == 1 and hits else 0
         return Outcome(
@@ -725,6 +736,21 @@ class SearchIndex:
             broad=broad,
             read_as="" if loose else read_as(query, words, leader_stems, self.sound_alikes),
         )
+
+    def _covers(self, entry: int, words: list[QueryWord], optional: set[str], ad_words: set[str]) -> bool:
+        """Whether a title holds every word the query means (what a job ad adds aside)."""
+        stems = self._entry_stems(entry)
+        needed = meant_stems(words, stems) - EMPLOYER_STEMS - optional
+        return ((needed - ad_words) or needed) <= stems
+
+    def _in_order(self, entry: int, stems: list[str]) -> bool:
+        """Whether the title's words come in the order the query has them."""
+        if text.inverted(self.entry_text[entry]):
+            return True
+        held = set(stems)
+        seen = [self.stem_of[word] for word in text.tokens(self.entry_text[entry]) if word in self.stem_of]
+        ordered = [stem for stem in dict.fromkeys(seen) if stem in held]
+        return ordered == [stem for stem in stems if stem in set(ordered)]
 
     def _entry_stems(self, entry: int) -> set[str]:
         return {self.stem_of[word] for word in text.tokens(self.entry_text[entry]) if word in self.stem_of}

@@ -93,9 +93,11 @@ NO_JOB_WORDS = (
     )
 )
 # What a job ad says beside the job about where, when or for how long ("line cook nights", "remote
-# data entry"): no part of the job, so no word an exact match lacks. Not "night" or "evening",
-# which name jobs ("night porter", "evening news anchor")
-AD_EXTRAS = _word_set("remote hybrid nights weekend weekends overnight seasonal temporary temp summer shifts")
+# data entry", "prn pharmacist", "per diem therapist", "travel lpn"): no part of the job, so no word
+# an exact match lacks. Not "night" or "evening", which name jobs ("night porter", "evening news anchor")
+AD_EXTRAS = _word_set(
+    "remote hybrid nights weekend weekends overnight seasonal temporary temp summer shifts prn diem travel traveling"
+)
 
 # Abbreviations, brand names and spelling variants, applied to index titles and queries alike
 # (longest phrase first). Keys and values are lower-case words, as `words()` yields them.
@@ -629,6 +631,8 @@ def query_tokens(text: str) -> list[str]:
         and not (word in WAIVED and toks[i - 1 : i] == ["no"])
         and not (word in _SCHEDULE_PAIR and toks[i + 1 : i + 2] == ["time"])
         and not (word == "time" and toks[i - 1 : i] and toks[i - 1] in _SCHEDULE_PAIR)
+        and not (word == "entry" and toks[i + 1 : i + 2] == ["level"])  # "entry level accountant"
+        and not (word == "level" and toks[i - 1 : i] == ["entry"])
         and not (word in _SHIFT_TIMES and toks[i + 1 : i + 2] == ["shift"])
         and not (
             word == "shift"
@@ -703,6 +707,12 @@ def title_forms(title: str) -> list[str]:
 
 _BREAK = re.compile(r"\(|\)|,|;|:|--| - | of | for | in | at | to | with | on | from | by ")
 _ALTERNATIVES = re.compile(r" or |/")
+
+
+def inverted(title: str) -> bool:
+    """Whether a title may say its words in another order on purpose: "engineer, software",
+    "director of nursing", "driving for lyft"."""
+    return "," in title or not STOPWORDS.isdisjoint(words(title))
 
 
 def heads(text: str) -> tuple[str, ...]:

@@ -115,7 +115,13 @@ def test_a_typo_read_as_a_reviewed_misspelling_is_not_offered_as_its_spelling() 
 def test_what_a_job_ad_adds_beside_the_job_is_not_missing_from_an_exact_match() -> None:
     """ "line cook nights", "data entry remote": the job is found exactly; the schedule or the
     place of work is no word the title lacks."""
-    for query in ("registered nurse weekends", "registered nurse summer", "weekend registered nurse"):
+    for query in (
+        "registered nurse weekends",
+        "registered nurse summer",
+        "weekend registered nurse",
+        "prn registered nurse",  # "as needed" and "per diem" were marked no exact match
+        "per diem registered nurse",
+    ):
         outcome = INDEX.search_detail(query)
         assert (outcome.hits[0].key, outcome.exact) == ("29-1141.00", True), query
     for query in ("taxi driver nights", "taxi driver night shift", "taxi driver part time"):  # words titles hold

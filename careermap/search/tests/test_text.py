@@ -7,6 +7,7 @@ import pytest
 from careermap.search.text import (
     activity,
     heads,
+    inverted,
     is_military_code,
     query_tokens,
     stem,
@@ -239,6 +240,10 @@ def test_a_schedule_is_dropped_from_a_query_that_names_a_job() -> None:
     assert query_tokens("ft driver") == ["driver"]
     assert query_tokens("part time jobs") == ["part", "time"]  # the schedule is the search
     assert query_tokens("part time") == ["part", "time"]
+    # "entry level accountant" was marked no exact match: a level of hiring, not a word of the title
+    assert query_tokens("entry level accountant") == ["accountant"]
+    assert query_tokens("entry-level data entry") == ["data", "entry"]
+    assert query_tokens("entry level") == ["entry", "level"]
     # alone or beside therapy or training words "pt" is a physical therapist or a personal trainer
     assert query_tokens("pt") == ["pt"]
     assert query_tokens("pt assistant") == ["pt", "assistant"]
@@ -386,3 +391,9 @@ def test_what_is_said_before_the_work_is_not_searched() -> None:
     assert without_activity_lead("I like to cook") == "cook"
     assert without_activity_lead("someone who fixes cars") == "fixes cars"
     assert without_activity_lead("nurse who floats") == "nurse who floats"  # no lead: as typed
+
+
+def test_a_title_turned_round_on_purpose_is_told_apart() -> None:
+    assert inverted("Director of Nursing")
+    assert inverted("engineer, software")
+    assert not inverted("tech lead")
