@@ -568,6 +568,8 @@ class SearchIndex:
         heads = self._query_heads(words)
         # "senior driver": a title with "driver" alone holds every word that names the job
         optional = {qw.stem for qw in words if qw.word in text.SENIORITY} if w.seniority_optional else set()
+        # ... and "overnight cashier" or "remote call center agent" one with the job's words alone
+        optional |= {qw.stem for qw in words if qw.word in text.AD_EXTRAS}
         if optional >= set(q):
             optional = set()
         core_mass = q_mass - sum(q[stem] for stem in optional)

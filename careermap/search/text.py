@@ -93,10 +93,11 @@ NO_JOB_WORDS = (
     )
 )
 # What a job ad says beside the job about where, when or for how long ("line cook nights", "remote
-# data entry", "prn pharmacist", "per diem therapist", "travel lpn"): no part of the job, so no word
+# data entry", "prn pharmacist", "per diem therapist", "travel lpn", "teen cashier"): no part of the job, so no word
 # an exact match lacks. Not "night" or "evening", which name jobs ("night porter", "evening news anchor")
 AD_EXTRAS = _word_set(
     "remote hybrid nights weekend weekends overnight seasonal temporary temp summer shifts prn diem travel traveling"
+    " teen teens teenager teenagers veteran veterans"
 )
 
 # Abbreviations, brand names and spelling variants, applied to index titles and queries alike
@@ -238,6 +239,10 @@ SYNONYMS: dict[str, str] = {
     },
     **{f"{grade} grade": "middle school" for grade in _word_set("6th 7th 8th sixth seventh eighth")},
     **{f"{grade} grade": "secondary school" for grade in _word_set("9th 10th 11th 12th ninth tenth eleventh twelfth")},
+    # grade ranges ("k-5 teacher" had been a kindergarten teacher: the digits were dropped)
+    **{grades: "elementary school" for grades in ("k 5", "k 6", "k 8", "1 5", "1 6")},
+    **{grades: "middle school" for grades in ("5 8", "6 8", "7 8")},
+    **{grades: "secondary school" for grades in ("6 12", "7 12", "9 12", "10 12")},
     "high school": "secondary school",
     "junior high": "middle school",
     "grade school": "elementary school",

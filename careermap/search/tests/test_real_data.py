@@ -331,3 +331,22 @@ def test_work_described_finds_who_does_it_on_the_real_data(index: SearchIndex) -
     ):
         outcome = index.search_detail(query)
         assert (outcome.hits[0].key, outcome.read_as) == (code, read), query
+
+
+def test_when_and_how_long_leave_the_job_as_it_is_on_the_real_data(index: SearchIndex) -> None:
+    """ "overnight cashier" found the cashier supervisors ("cashier lead"), "remote call center agent"
+    telemarketers: with a word no title held, the reviewed entries lost the weight of an exact
+    match. "lead tech" found software developers ("tech lead")."""
+    for query, code in (
+        ("overnight cashier", "41-2011.00"),
+        ("remote call center agent", "43-4051.00"),
+        ("entry level accountant", "13-2011.00"),
+        ("prn rn", "29-1141.00"),
+        ("weekend nurse", "29-1141.00"),  # had gone to LPNs through the closest entry "nursing associate"
+        ("teen cashier", "41-2011.00"),  # had gone to gambling cage workers
+        ("veteran police officer", "33-3051.00"),  # had gone to veterans service officers
+    ):
+        outcome = index.search_detail(query)
+        assert (outcome.hits[0].key, outcome.exact) == (code, True), query
+    assert keys(index, "tech lead", 1) == ["15-1252.00"]
+    assert keys(index, "lead tech", 1) != ["15-1252.00"]

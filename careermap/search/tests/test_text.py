@@ -202,6 +202,11 @@ def test_school_grades_become_school_levels() -> None:
     assert tokens("junior high") == ["middle", "school"]
     assert tokens("Pre-K Teacher") == tokens("PreK teacher") == ["preschool", "teacher"]
     assert tokens("grade 3 teacher") == ["grade", "3", "teacher"]  # a level, dropped later as before
+    # a range of grades too ("k-5 teacher" had been a kindergarten teacher: the digits were dropped)
+    assert query_tokens("k-5 teacher") == ["elementary", "school", "teacher"]
+    assert query_tokens("6-8 math teacher") == ["middle", "school", "math", "teacher"]
+    assert query_tokens("9-12 english teacher") == ["secondary", "school", "english", "teacher"]
+    assert tokens("k-12 teacher") == ["k", "12", "teacher"]
 
 
 def test_everyday_shorthand_is_spelled_out() -> None:
