@@ -641,6 +641,11 @@ class SearchIndex:
         verbatim = self.verbatim_title.get(typed)
         if verbatim is None:
             verbatim = self.verbatim_term.get(tuple(q))
+        if verbatim is None:
+            # a reviewed term holding a word a query drops ("social media intern" is searched as
+            # "social media"), typed word for word
+            as_said = text.without_trailing(text.tokens(query))
+            verbatim = self.verbatim_term.get(tuple(dict.fromkeys(text.stem(word) for word in as_said)))
         if verbatim is not None and scored[verbatim]:
             totals_array[verbatim] = totals_array[scored].max() + w.verbatim
         levels = {LEVEL_OF_WORD[tok] for tok in toks if tok in LEVEL_OF_WORD}

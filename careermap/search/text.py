@@ -88,7 +88,7 @@ NO_JOB_WORDS = (
         no part full time entry work working career careers employment highest paying pay best top good easy
         needed wanted help benefits weekly daily bonus asap
         high local today online remote hybrid weekend weekends overnight night nights evening evenings shift shifts
-        seasonal temporary temp summer hire retired former formerly ex
+        seasonal temporary temp summer hire retired former formerly ex teen teens teenager teenagers
         """
     )
 )
@@ -224,6 +224,7 @@ SYNONYMS: dict[str, str] = {
     "backend": "back end",
     "fullstack": "full stack",
     "web dev": "web developer",
+    "ecommerce": "e commerce",  # O*NET writes "E-Commerce"
     "big tech": "bigtech",
     "annotator": "labeler",
     "annotation": "labeling",
@@ -932,12 +933,13 @@ def activity(query: str) -> tuple[tuple[str, ...], str] | None:
     else ("cook" and "help desk" have no verb and object; "jobs for teens" no verb)."""
     said, led = _without_lead(words(query))
     if not led:
-        said = _after_lead(said, _WORK_LEADS) or said
+        after_work = _after_lead(said, _WORK_LEADS)
+        said, led = (after_work, True) if after_work else (said, False)
     for size in (3, 2, 1):
         doer = _VERBS.get(tuple(said[:size])) if size <= len(said) else None
         if doer is not None:
             done_to = tuple(word for word in said[size:] if word not in _NOT_THE_OBJECT)
-            # "i like to bake": the doer alone; "bake" alone is a word, not a description
+            # "i like to bake", "jobs driving": the doer alone; "bake" alone is a word, not a description
             if len(done_to) <= 3 and (done_to or (led and doer and size == len(said))):
                 return done_to, doer
             return None

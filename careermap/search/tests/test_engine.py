@@ -846,7 +846,8 @@ def test_seniority_beside_a_job_leaves_its_answer_and_exactness(query: str, plai
     no title held every word, so none was the query. Seniority is matched where a title has it, but
     a title without it still holds every word that names the job. "experienced", in no title, was
     read as a typo of "experience"."""
-    assert top(query, 2) == top(plain, 2)
+    # the same two answers (near ties, the two truck drivers, may trade places), not the taxi drivers
+    assert set(top(query, 2)) == set(top(plain, 2))
     assert INDEX.search_detail(query).exact is True
 
 

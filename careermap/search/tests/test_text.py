@@ -218,6 +218,7 @@ def test_everyday_shorthand_is_spelled_out() -> None:
     assert tokens("AR developer") == ["ar", "developer"]  # augmented reality as often: only beside clerk or specialist
     assert tokens("Cash Register Op") == ["cash", "register", "operator"]
     assert tokens("limo driver") == ["limousine", "driver"]
+    assert tokens("ecommerce manager") == tokens("E-Commerce Manager") == ["e", "commerce", "manager"]
 
 
 def test_job_search_words_are_dropped_from_a_query() -> None:
@@ -366,6 +367,7 @@ def test_other_queries_are_no_military_job_codes(query: str) -> None:
         ("jobs driving a truck", (("truck",), "driver")),
         ("fly planes", (("planes",), "pilot")),
         ("i like to bake", ((), "baker")),  # the doer alone, after "i like to"
+        ("jobs driving", ((), "driver")),  # ... or after "jobs"
         ("do nails", (("nails",), "")),  # no title names a doer of "do": what is done says it
         ("waiting tables", (("tables",), "waiter")),
         ("someone who flies planes", (("planes",), "pilot")),
