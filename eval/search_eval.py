@@ -44,7 +44,10 @@ blind_queries.tsv (blind once, then read); and a third, 200 searches as typed on
 run-together and split words, shorthand, added words such as "near me" or an age, slang):
 blind_typed_queries.tsv (blind once, then read). The fifteenth pass's: 160 searches that describe
 the work instead of naming it ("fix cars", "someone who cuts hair", "i want to work with animals"),
-answers judged before any search was run: activity_queries.tsv (blind once, then read).
+answers judged before any search was run: activity_queries.tsv (blind once, then read). The
+sixteenth pass's: 200 searches by a helper that ran none, of the kinds that pass's sweeps covered (a
+job with words a seeker adds, Spanish, British and other English names, gig platforms, old and
+informal names, acronyms, plain titles; the third column says which): blind_extra_queries.tsv.
 
 Typing slips: each query of the read lists with one slip (letters swapped, dropped, doubled or
 changed) in its longest word; how often its first answer stays the same. The same for each with
@@ -159,6 +162,7 @@ UNSEEN_REPORTED_FILE = Path(__file__).with_name("unseen_reported_queries.tsv")  
 BLIND_FILE = Path(__file__).with_name("blind_queries.tsv")  # thirteenth pass: judged blind; misses then read
 BLIND_TYPED_FILE = Path(__file__).with_name("blind_typed_queries.tsv")  # thirteenth pass: the same
 ACTIVITY_FILE = Path(__file__).with_name("activity_queries.tsv")  # fifteenth pass: judged blind; misses then read
+BLIND_EXTRA_FILE = Path(__file__).with_name("blind_extra_queries.tsv")  # sixteenth pass: judged blind
 # lists whose misses are never printed
 SEALED = (UNSEEN_FILE, UNSEEN_TYPED_FILE, UNSEEN_JOBSEARCH_FILE, UNSEEN_POPULAR_FILE, UNSEEN_REPORTED_FILE)
 READ_LISTS = (EVERYDAY_FILE, COMMON_FILE, PEOPLE_FILE, FRESH_FILE, JOBBOARD_FILE)  # for the slip report
@@ -644,6 +648,7 @@ def main() -> None:
         BLIND_FILE,
         BLIND_TYPED_FILE,
         ACTIVITY_FILE,
+        BLIND_EXTRA_FILE,
     ):
         everyday = everyday_titles(path)
         known = {o.code for o in corpus.occupations} | {r.slug for r in corpus.reads}
