@@ -218,7 +218,7 @@ class SearchIndex:
             # in the term's order: "lead tech" is no "tech lead"
             term_stems = tuple(dict.fromkeys(text.stem(word) for word in searched))
             if self.verbatim_term.setdefault(term_stems, owner) != owner:
-                ambiguous.add(term_stems)  # "sales staff" and "staffing sales" mean two jobs: neither leads
+                ambiguous.add(term_stems)  # two terms searched alike mean two jobs: neither leads
             misspelt |= misspelt_words(synonym.term, synonym.means)
             sounding |= sound_alike_words(synonym.term, synonym.means)
             # a read's term is also a title of the occupations the read covers, so they follow it
@@ -569,7 +569,7 @@ class SearchIndex:
         # "senior driver": a title with "driver" alone holds every word that names the job
         optional = {qw.stem for qw in words if qw.word in text.SENIORITY} if w.seniority_optional else set()
         # ... and "overnight cashier" or "remote call center agent" one with the job's words alone
-        optional |= {qw.stem for qw in words if qw.word in text.AD_EXTRAS}
+        optional |= {qw.stem for qw in words if qw.word in text.AD_ASIDE}
         if optional >= set(q):
             optional = set()
         core_mass = q_mass - sum(q[stem] for stem in optional)

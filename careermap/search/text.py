@@ -88,7 +88,7 @@ NO_JOB_WORDS = (
         no part full time entry work working career careers employment highest paying pay best top good easy
         needed wanted help benefits weekly daily bonus asap
         high local today online remote hybrid weekend weekends overnight night nights evening evenings shift shifts
-        seasonal temporary temp summer hire retired former formerly ex teen teens teenager teenagers
+        seasonal temporary temp summer hire retired former formerly ex teen teens teenager teenagers veteran veterans
         """
     )
 )
@@ -97,8 +97,12 @@ NO_JOB_WORDS = (
 # an exact match lacks. Not "night" or "evening", which name jobs ("night porter", "evening news anchor")
 AD_EXTRAS = _word_set(
     "remote hybrid nights weekend weekends overnight seasonal temporary temp summer shifts prn diem travel traveling"
-    " teen teens teenager teenagers veteran veterans"
+    " teen teens teenager teenagers"
 )
+# ... and of those, the words no title is named by: a title without them holds every word that names
+# the job ("overnight cashier" is a cashier). Not "travel" or "summer": "Travel Coordinator" and
+# "Summer Associate" are titles of their own
+AD_ASIDE = AD_EXTRAS - _word_set("travel traveling temporary temp summer")
 
 # Abbreviations, brand names and spelling variants, applied to index titles and queries alike
 # (longest phrase first). Keys and values are lower-case words, as `words()` yields them.
@@ -628,6 +632,13 @@ def query_tokens(text: str) -> list[str]:
     toks = tokens(without_job_ad(text)) or tokens(text)
     while len(toks) > 1 and toks[0] in _FORMERLY:
         toks = toks[1:]
+    # "entry level accountant": a level of hiring, not a word of the title ("data entry level" keeps its entry)
+    entry_level = {
+        j
+        for i in range(len(toks) - 1)
+        if toks[i : i + 2] == ["entry", "level"] and toks[i - 1 : i] != ["data"]
+        for j in (i, i + 1)
+    }
     kept = [
         word
         for i, word in enumerate(toks)
@@ -637,8 +648,7 @@ def query_tokens(text: str) -> list[str]:
         and not (word in WAIVED and toks[i - 1 : i] == ["no"])
         and not (word in _SCHEDULE_PAIR and toks[i + 1 : i + 2] == ["time"])
         and not (word == "time" and toks[i - 1 : i] and toks[i - 1] in _SCHEDULE_PAIR)
-        and not (word == "entry" and toks[i + 1 : i + 2] == ["level"])  # "entry level accountant"
-        and not (word == "level" and toks[i - 1 : i] == ["entry"])
+        and i not in entry_level
         and not (word in _SHIFT_TIMES and toks[i + 1 : i + 2] == ["shift"])
         and not (
             word == "shift"
@@ -933,13 +943,12 @@ def activity(query: str) -> tuple[tuple[str, ...], str] | None:
     else ("cook" and "help desk" have no verb and object; "jobs for teens" no verb)."""
     said, led = _without_lead(words(query))
     if not led:
-        after_work = _after_lead(said, _WORK_LEADS)
-        said, led = (after_work, True) if after_work else (said, False)
+        said = _after_lead(said, _WORK_LEADS) or said
     for size in (3, 2, 1):
         doer = _VERBS.get(tuple(said[:size])) if size <= len(said) else None
         if doer is not None:
             done_to = tuple(word for word in said[size:] if word not in _NOT_THE_OBJECT)
-            # "i like to bake", "jobs driving": the doer alone; "bake" alone is a word, not a description
+            # "i like to bake": the doer alone; "bake" alone is a word, not a description
             if len(done_to) <= 3 and (done_to or (led and doer and size == len(said))):
                 return done_to, doer
             return None
