@@ -550,13 +550,14 @@ _JOB_AD = re.compile(
     r"|\bpaid\s+(?:weekly|daily|training)\b|\bsign[\s-]*on\s+bonus\b|\b(?:start|starts)\s+(?:today|asap|now)\b"
     r"|\bimmediate\s+start\b|\basap\b|\$\s*\d+(?:\.\d+)?\s*(?:/|an?|per)?\s*(?:hr|hour)\b"
     r"|\bcash\s+(?:same\s+day|daily)\b|\bpaid\s+(?:in\s+)?cash\b"
-    r"|\b(?:for\s+)?\d\d\s*-?\s*(?:years?|yrs?)\s*-?\s*olds?\b",
+    r"|\b(?:for\s+)?\d\d\s*-?\s*(?:years?|yrs?)\s*-?\s*olds?\b"
+    r"|\bfor\s+(?:veterans?|vets|teens?|teenagers?|retirees?|seniors?)\b",  # who is looking, not the job
     re.IGNORECASE,
 )
 
 
 def without_job_ad(text: str) -> str:
-    """The text less what a job ad adds about pay, perks, start date and age (`_JOB_AD`)."""
+    """The text less what a job ad adds about pay, perks, start date, age and who is looking (`_JOB_AD`)."""
     return _JOB_AD.sub(" ", text)
 
 

@@ -365,3 +365,7 @@ def test_a_reviewed_term_typed_word_for_word_leads_on_the_real_data(index: Searc
     assert (outcome.hits, outcome.names_no_job) == ([], True)
     outcome = index.search_detail("jobs for veterans")
     assert (outcome.hits, outcome.names_no_job) == ([], True)
+    # ... and beside a job, who is looking is not the job ("security jobs for veterans" found
+    # eligibility interviewers through "Veterans Benefits Interviewer")
+    outcome = index.search_detail("security jobs for veterans")
+    assert (outcome.hits[0].key, outcome.exact) == ("33-9032.00", True)

@@ -250,6 +250,8 @@ def test_a_schedule_is_dropped_from_a_query_that_names_a_job() -> None:
     assert query_tokens("entry level accountant") == ["accountant"]
     assert query_tokens("entry-level data entry") == ["data", "entry"]
     assert query_tokens("entry level") == ["entry", "level"]
+    assert query_tokens("security jobs for veterans") == ["security"]
+    assert query_tokens("caregiver for seniors") == ["caregiver"]
     # alone or beside therapy or training words "pt" is a physical therapist or a personal trainer
     assert query_tokens("pt") == ["pt"]
     assert query_tokens("pt assistant") == ["pt", "assistant"]
