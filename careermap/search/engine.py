@@ -65,6 +65,11 @@ REVIEWED = frozenset({"synonym", "closest (synonym)"})  # entries from synonyms.
 ROOT_LENGTH = 6  # "actuary", "actuarial" → "actuar"; "acupuncture", "acupuncturist" → "acupun"
 
 
+def stem_order(words: Iterable[str]) -> tuple[str, ...]:
+    """The stems of words in their order, each once: how a reviewed term typed word for word is known."""
+    return tuple(dict.fromkeys(text.stem(word) for word in words))
+
+
 def title_features(toks: list[str], heads: tuple[str, ...]) -> list[tuple[str, str]]:
     """The language-model features of one title: (class, feature) pairs."""
     words = [word for word in toks if word not in text.LEVEL_WORDS]
@@ -216,7 +221,7 @@ class SearchIndex:
             # with look-alike titles ("Adaptive Physical Education Teacher") must not turn on the
             # idf drift that any new entry elsewhere brings
             # in the term's order: "lead tech" is no "tech lead"
-            term_stems = tuple(dict.fromkeys(text.stem(word) for word in searched))
+            term_stems = stem_order(searched)
             if self.verbatim_term.setdefault(term_stems, owner) != owner:
                 ambiguous.add(term_stems)  # two terms searched alike mean two jobs: neither leads
             misspelt |= misspelt_words(synonym.term, synonym.means)
@@ -644,8 +649,7 @@ class SearchIndex:
         if verbatim is None:
             # a reviewed term holding a word a query drops ("social media intern" is searched as
             # "social media"), typed word for word
-            as_said = text.without_trailing(text.tokens(query))
-            verbatim = self.verbatim_term.get(tuple(dict.fromkeys(text.stem(word) for word in as_said)))
+            verbatim = self.verbatim_term.get(stem_order(text.without_trailing(text.tokens(query))))
         if verbatim is not None and scored[verbatim]:
             totals_array[verbatim] = totals_array[scored].max() + w.verbatim
         levels = {LEVEL_OF_WORD[tok] for tok in toks if tok in LEVEL_OF_WORD}
@@ -755,12 +759,16 @@ class SearchIndex:
         if text.inverted(self.entry_text[entry]):
             return True
         held = set(stems)
-        seen = [self.stem_of[word] for word in text.tokens(self.entry_text[entry]) if word in self.stem_of]
-        ordered = [stem for stem in dict.fromkeys(seen) if stem in held]
-        return ordered == [stem for stem in stems if stem in set(ordered)]
+        ordered = [stem for stem in self._entry_sequence(entry) if stem in held]
+        shared = set(ordered)
+        return ordered == [stem for stem in stems if stem in shared]
+
+    def _entry_sequence(self, entry: int) -> tuple[str, ...]:
+        """The title's stems in its order, each once."""
+        return stem_order(word for word in text.tokens(self.entry_text[entry]) if word in self.stem_of)
 
     def _entry_stems(self, entry: int) -> set[str]:
-        return {self.stem_of[word] for word in text.tokens(self.entry_text[entry]) if word in self.stem_of}
+        return set(self._entry_sequence(entry))
 
     def _matched(self, owner: int, best_entry: dict[int, int]) -> dict[str, str]:
         entry = best_entry.get(owner)
